@@ -1,0 +1,3 @@
+"""OpenCEN: an open customs enforcement network."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    """Users, organisational units and roles."""
+
+    name = "opencen.accounts"
+    label = "accounts"

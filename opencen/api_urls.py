@@ -1,0 +1,11 @@
+"""The JSON API, version 1: each app contributes its routes from its ``api`` package."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("reference/", include("opencen.reference.api.urls")),
+    path("accounts/", include("opencen.accounts.api.urls")),
+]

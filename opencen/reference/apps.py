@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ReferenceConfig(AppConfig):
+    """Code lists and places, loaded from pip-installed packages."""
+
+    name = "opencen.reference"
+    label = "reference"

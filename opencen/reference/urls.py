@@ -1,0 +1,9 @@
+from django.urls import path
+
+from opencen.reference import views
+
+app_name = "reference"
+
+urlpatterns = [
+    path("", views.code_list_index, name="index"),
+]
