@@ -18,9 +18,7 @@ PROJECT_DIR = BASE_DIR.parent
 
 OPENCEN_ENV = os.environ.get("OPENCEN_ENV", "demo").strip().lower()
 if OPENCEN_ENV not in {"demo", "production"}:
-    raise ImproperlyConfigured(
-        f"OPENCEN_ENV must be 'demo' or 'production', not {OPENCEN_ENV!r}."
-    )
+    raise ImproperlyConfigured(f"OPENCEN_ENV must be 'demo' or 'production', not {OPENCEN_ENV!r}.")
 PRODUCTION = OPENCEN_ENV == "production"
 
 DATA_DIR = Path(os.environ.get("OPENCEN_DATA_DIR", PROJECT_DIR / "var")).resolve()
@@ -128,12 +126,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Pragmas for every connection are set in opencen.core.db (connection_created signal);
     # the busy timeout is the driver's own.
     DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].update(
-        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    DATABASES["default"]["OPTIONS"].update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+    DATABASES["default"]["TEST"] = (
+        {"NAME": str(DATA_DIR / "test-opencen.sqlite3")}
+        if (os.environ.get("OPENCEN_TEST_SQLITE_FILE") == "1")
+        else {}
     )
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-opencen.sqlite3")} if (
-        os.environ.get("OPENCEN_TEST_SQLITE_FILE") == "1"
-    ) else {}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

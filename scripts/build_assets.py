@@ -32,7 +32,9 @@ ASSETS: dict[str, list[str]] = {
 def main() -> int:
     missing = [f for files in ASSETS.values() for f in files if not (NODE_MODULES / f).exists()]
     if missing:
-        print("Missing front-end files (run `npm ci` first):", *missing, sep="\n  ", file=sys.stderr)
+        print(
+            "Missing front-end files (run `npm ci` first):", *missing, sep="\n  ", file=sys.stderr
+        )
         return 1
     if VENDOR.exists():
         shutil.rmtree(VENDOR)
@@ -41,7 +43,8 @@ def main() -> int:
         target.mkdir(parents=True, exist_ok=True)
         for name in files:
             shutil.copy2(NODE_MODULES / name, target / Path(name).name)
-    print(f"Copied {sum(len(f) for f in ASSETS.values())} front-end files into {VENDOR.relative_to(ROOT)}")
+    copied = sum(len(files) for files in ASSETS.values())
+    print(f"Copied {copied} front-end files into {VENDOR.relative_to(ROOT)}")
     return 0
 
 

@@ -12,7 +12,7 @@ from opencen.accounts.models import RoleAssignment, Unit, User
 
 
 @transaction.atomic
-def api_token_create(*, user: User, actor: User | None) -> Token:  # noqa: ARG001
+def api_token_create(*, user: User, actor: User | None) -> Token:
     """Replace the user's API token with a new one."""
     Token.objects.filter(user=user).delete()
     return Token.objects.create(user=user)

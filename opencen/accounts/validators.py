@@ -9,7 +9,7 @@ MAX_PASSWORD_LENGTH = 128
 class MaximumLengthValidator:
     """Refuse passwords longer than 128 characters (so hashing stays cheap)."""
 
-    def validate(self, password: str, user=None) -> None:  # noqa: ARG002
+    def validate(self, password: str, user=None) -> None:
         if len(password) > MAX_PASSWORD_LENGTH:
             raise ValidationError(
                 _("This password is too long: at most %(max)d characters.")

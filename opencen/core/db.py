@@ -16,7 +16,7 @@ SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
 
 
 @receiver(connection_created)
-def configure_sqlite(sender, connection, **kwargs) -> None:  # noqa: ARG001
+def configure_sqlite(sender, connection, **kwargs) -> None:
     """Apply :data:`SQLITE_PRAGMAS` to a new SQLite connection."""
     if connection.vendor != "sqlite":
         return

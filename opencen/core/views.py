@@ -20,7 +20,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_GET
-def healthz(request: HttpRequest) -> JsonResponse:  # noqa: ARG001
+def healthz(request: HttpRequest) -> JsonResponse:
     """200 ``{"status": "ok"}`` when the database answers; 503 otherwise."""
     try:
         with connection.cursor() as cursor:

@@ -5,217 +5,462 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='CommoditySection',
+            name="CommoditySection",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
             ],
             options={
-                'verbose_name': 'commodity section',
-                'verbose_name_plural': 'commodity sections',
-                'ordering': ['sort_order', 'label'],
-                'abstract': False,
+                "verbose_name": "commodity section",
+                "verbose_name_plural": "commodity sections",
+                "ordering": ["sort_order", "label"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ConcealmentMethod',
+            name="ConcealmentMethod",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
             ],
             options={
-                'verbose_name': 'concealment method',
-                'verbose_name_plural': 'concealment methods',
-                'ordering': ['sort_order', 'label'],
-                'abstract': False,
+                "verbose_name": "concealment method",
+                "verbose_name_plural": "concealment methods",
+                "ordering": ["sort_order", "label"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ConveyanceType',
+            name="ConveyanceType",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
             ],
             options={
-                'verbose_name': 'conveyance type',
-                'verbose_name_plural': 'conveyance types',
-                'ordering': ['sort_order', 'label'],
-                'abstract': False,
+                "verbose_name": "conveyance type",
+                "verbose_name_plural": "conveyance types",
+                "ordering": ["sort_order", "label"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
-                ('alpha3', models.CharField(max_length=3, unique=True, verbose_name='alpha-3 code')),
-                ('numeric', models.CharField(max_length=3, unique=True, verbose_name='numeric code')),
-                ('official_name', models.CharField(blank=True, max_length=300, verbose_name='official name')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
+                (
+                    "alpha3",
+                    models.CharField(max_length=3, unique=True, verbose_name="alpha-3 code"),
+                ),
+                (
+                    "numeric",
+                    models.CharField(max_length=3, unique=True, verbose_name="numeric code"),
+                ),
+                (
+                    "official_name",
+                    models.CharField(blank=True, max_length=300, verbose_name="official name"),
+                ),
             ],
             options={
-                'verbose_name': 'country',
-                'verbose_name_plural': 'countries',
-                'ordering': ['label'],
-                'abstract': False,
+                "verbose_name": "country",
+                "verbose_name_plural": "countries",
+                "ordering": ["label"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Currency',
+            name="Currency",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
-                ('numeric', models.CharField(blank=True, max_length=3, verbose_name='numeric code')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
+                (
+                    "numeric",
+                    models.CharField(blank=True, max_length=3, verbose_name="numeric code"),
+                ),
             ],
             options={
-                'verbose_name': 'currency',
-                'verbose_name_plural': 'currencies',
-                'ordering': ['code'],
-                'abstract': False,
+                "verbose_name": "currency",
+                "verbose_name_plural": "currencies",
+                "ordering": ["code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DetectionMethod',
+            name="DetectionMethod",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
             ],
             options={
-                'verbose_name': 'detection method',
-                'verbose_name_plural': 'detection methods',
-                'ordering': ['sort_order', 'label'],
-                'abstract': False,
+                "verbose_name": "detection method",
+                "verbose_name_plural": "detection methods",
+                "ordering": ["sort_order", "label"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='MeasurementUnit',
+            name="MeasurementUnit",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
-                ('dimension', models.CharField(choices=[('mass', 'Mass'), ('volume', 'Volume'), ('count', 'Count')], max_length=10, verbose_name='dimension')),
-                ('factor', models.DecimalField(blank=True, decimal_places=6, help_text='For mass and volume: how many kg or litres one unit is.', max_digits=20, null=True, verbose_name='factor to base unit')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
+                (
+                    "dimension",
+                    models.CharField(
+                        choices=[("mass", "Mass"), ("volume", "Volume"), ("count", "Count")],
+                        max_length=10,
+                        verbose_name="dimension",
+                    ),
+                ),
+                (
+                    "factor",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        help_text="For mass and volume: how many kg or litres one unit is.",
+                        max_digits=20,
+                        null=True,
+                        verbose_name="factor to base unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit of measure',
-                'verbose_name_plural': 'units of measure',
-                'ordering': ['sort_order', 'label'],
-                'abstract': False,
+                "verbose_name": "unit of measure",
+                "verbose_name_plural": "units of measure",
+                "ordering": ["sort_order", "label"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='OffenceType',
+            name="OffenceType",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
             ],
             options={
-                'verbose_name': 'offence type',
-                'verbose_name_plural': 'offence types',
-                'ordering': ['sort_order', 'label'],
-                'abstract': False,
+                "verbose_name": "offence type",
+                "verbose_name_plural": "offence types",
+                "ordering": ["sort_order", "label"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ReferenceLoad',
+            name="ReferenceLoad",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=50, unique=True)),
-                ('fingerprint', models.CharField(max_length=200)),
-                ('loaded_at', models.DateTimeField(auto_now=True)),
-                ('count', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=50, unique=True)),
+                ("fingerprint", models.CharField(max_length=200)),
+                ("loaded_at", models.DateTimeField(auto_now=True)),
+                ("count", models.PositiveIntegerField(default=0)),
             ],
         ),
         migrations.CreateModel(
-            name='HSCode',
+            name="HSCode",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
-                ('level', models.PositiveSmallIntegerField(db_index=True, verbose_name='level')),
-                ('hs_section', models.CharField(blank=True, max_length=5, verbose_name='HS section')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='reference.hscode', verbose_name='parent')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
+                ("level", models.PositiveSmallIntegerField(db_index=True, verbose_name="level")),
+                (
+                    "hs_section",
+                    models.CharField(blank=True, max_length=5, verbose_name="HS section"),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="reference.hscode",
+                        verbose_name="parent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HS code',
-                'verbose_name_plural': 'HS codes',
-                'ordering': ['code'],
-                'abstract': False,
+                "verbose_name": "HS code",
+                "verbose_name_plural": "HS codes",
+                "ordering": ["code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CommodityType',
+            name="CommodityType",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='types', to='reference.commoditysection', verbose_name='section')),
-                ('allowed_units', models.ManyToManyField(blank=True, help_text='Empty means any unit.', related_name='+', to='reference.measurementunit', verbose_name='allowed units')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="types",
+                        to="reference.commoditysection",
+                        verbose_name="section",
+                    ),
+                ),
+                (
+                    "allowed_units",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Empty means any unit.",
+                        related_name="+",
+                        to="reference.measurementunit",
+                        verbose_name="allowed units",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'commodity type',
-                'verbose_name_plural': 'commodity types',
-                'ordering': ['sort_order', 'label'],
-                'abstract': False,
+                "verbose_name": "commodity type",
+                "verbose_name_plural": "commodity types",
+                "ordering": ["sort_order", "label"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Place',
+            name="Place",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='code')),
-                ('label', models.CharField(max_length=300, verbose_name='label (English)')),
-                ('translations', models.JSONField(blank=True, default=dict, help_text='Labels by language code, for example {"fr": "Cocaïne"}.', verbose_name='translated labels')),
-                ('active', models.BooleanField(db_index=True, default=True, verbose_name='active')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
-                ('kind', models.CharField(choices=[('airport', 'Airport'), ('seaport', 'Seaport'), ('border_post', 'Land border post'), ('customs_office', 'Customs office'), ('rail_station', 'Rail station'), ('postal_centre', 'Postal or courier centre')], db_index=True, max_length=20, verbose_name='kind')),
-                ('iata', models.CharField(blank=True, db_index=True, max_length=3, verbose_name='IATA code')),
-                ('icao', models.CharField(blank=True, db_index=True, max_length=4, verbose_name='ICAO code')),
-                ('locode', models.CharField(blank=True, db_index=True, max_length=5, verbose_name='UN/LOCODE')),
-                ('city', models.CharField(blank=True, max_length=200, verbose_name='city')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='places', to='reference.country', verbose_name='country')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label (English)")),
+                (
+                    "translations",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Labels by language code, for example {"fr": "Cocaïne"}.',
+                        verbose_name="translated labels",
+                    ),
+                ),
+                ("active", models.BooleanField(db_index=True, default=True, verbose_name="active")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="sort order")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("airport", "Airport"),
+                            ("seaport", "Seaport"),
+                            ("border_post", "Land border post"),
+                            ("customs_office", "Customs office"),
+                            ("rail_station", "Rail station"),
+                            ("postal_centre", "Postal or courier centre"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "iata",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=3, verbose_name="IATA code"
+                    ),
+                ),
+                (
+                    "icao",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=4, verbose_name="ICAO code"
+                    ),
+                ),
+                (
+                    "locode",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=5, verbose_name="UN/LOCODE"
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=200, verbose_name="city")),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="places",
+                        to="reference.country",
+                        verbose_name="country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'place',
-                'verbose_name_plural': 'places',
-                'ordering': ['sort_order', 'label'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['kind', 'country'], name='reference_place_kind_cty')],
+                "verbose_name": "place",
+                "verbose_name_plural": "places",
+                "ordering": ["sort_order", "label"],
+                "abstract": False,
+                "indexes": [
+                    models.Index(fields=["kind", "country"], name="reference_place_kind_cty")
+                ],
             },
         ),
     ]

@@ -14,7 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default=f"127.0.0.1:{settings.PORT}")
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("OPENCEN_WORKERS", "3")))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("OPENCEN_WORKERS", "3"))
+        )
         parser.add_argument("--threads", type=int, default=4)
 
     def handle(self, *args, **options):

@@ -1,0 +1,56 @@
+"""Fixtures shared by every test module."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from opencen.accounts.choices import Role, UnitKind
+from tests.factories import UnitFactory, UserFactory
+
+
+@pytest.fixture
+def unit_tree(db):
+    """Headquarters > North region > two offices, and a South region with one office."""
+    hq = UnitFactory(code="HQ", name="Headquarters", kind=UnitKind.HEADQUARTERS)
+    north = UnitFactory(code="NORTH", name="North region", kind=UnitKind.REGION, parent=hq)
+    south = UnitFactory(code="SOUTH", name="South region", kind=UnitKind.REGION, parent=hq)
+    return {
+        "hq": hq,
+        "north": north,
+        "south": south,
+        "port": UnitFactory(code="PORT", name="Port office", parent=north),
+        "airport": UnitFactory(code="AIR", name="Airport office", parent=north),
+        "border": UnitFactory(
+            code="BORDER", name="Border post", kind=UnitKind.BORDER_POST, parent=south
+        ),
+    }
+
+
+@pytest.fixture
+def make_user(db):
+    """Make a user: ``make_user(roles={Role.OFFICER}, unit=...)``."""
+
+    def _make(*, roles=(), unit=None, **kwargs):
+        if unit is not None:
+            kwargs["unit"] = unit
+        return UserFactory(roles=set(roles), **kwargs)
+
+    return _make
+
+
+@pytest.fixture
+def admin_user(make_user, unit_tree):
+    return make_user(
+        roles={Role.ADMINISTRATOR}, unit=unit_tree["hq"], username="admin-test", is_staff=True
+    )
+
+
+@pytest.fixture
+def officer(make_user, unit_tree):
+    return make_user(roles={Role.OFFICER}, unit=unit_tree["port"], username="officer-test")
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
