@@ -24,6 +24,7 @@ PRODUCTION = OPENCEN_ENV == "production"
 DATA_DIR = Path(os.environ.get("OPENCEN_DATA_DIR", PROJECT_DIR / "var")).resolve()
 MEDIA_ROOT = DATA_DIR / "media"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it, even before collectstatic
 
 
 def _secret_key() -> str:
@@ -215,7 +216,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "The OpenCEN JSON API. Code-list entries are named by their stable codes.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
+    # No call to the public validator service: the page must work on a closed network.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,

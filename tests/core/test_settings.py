@@ -1,0 +1,110 @@
+"""Settings come from the environment; SQLite connections carry OpenCEN's pragmas."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.db import connection
+
+from opencen.core.db import SQLITE_PRAGMAS
+
+
+def _opencen(*args: str, env: dict[str, str], tmp_path) -> subprocess.CompletedProcess:
+    full_env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("OPENCEN_") and key != "DJANGO_SETTINGS_MODULE"
+    }
+    full_env.update({"OPENCEN_DATA_DIR": str(tmp_path), **env})
+    return subprocess.run(
+        [sys.executable, "-m", "opencen.cli", *args],
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite pragmas")
+def test_every_sqlite_connection_has_the_pragmas():
+    expected = {"journal_mode": "wal", "foreign_keys": "1", "synchronous": "2"}
+    with connection.cursor() as cursor:
+        for name, _value in SQLITE_PRAGMAS:
+            cursor.execute(f"PRAGMA {name}")
+            got = str(cursor.fetchone()[0]).lower()
+            if name == "busy_timeout":
+                assert int(got) >= 5000
+            elif name == "journal_mode" and connection.is_in_memory_db():
+                assert got in ("wal", "memory")  # in-memory test databases cannot use WAL
+            else:
+                assert got == expected[name], name
+
+
+def test_a_new_sqlite_file_database_gets_wal_and_full_sync(tmp_path):
+    """On a real file (what a server uses), WAL, foreign keys and FULL sync are all on."""
+    script = (
+        "import django; django.setup()\n"
+        "from django.db import connection\n"
+        "c = connection.cursor()\n"
+        "print([c.execute(f'PRAGMA {p}').fetchone()[0] for p in "
+        "('journal_mode','foreign_keys','synchronous','busy_timeout')])\n"
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("OPENCEN_") and key != "DJANGO_SETTINGS_MODULE"
+    }
+    env.update({"OPENCEN_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "opencen.settings"})
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "['wal', 1, 2, 20000]"
+    assert (tmp_path / "opencen.sqlite3").exists()
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    result = _opencen(
+        "check",
+        env={"OPENCEN_ENV": "production", "OPENCEN_ALLOWED_HOSTS": "x.org"},
+        tmp_path=tmp_path,
+    )
+    assert result.returncode != 0
+    assert "OPENCEN_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
+    result = _opencen(
+        "check",
+        env={"OPENCEN_ENV": "production", "OPENCEN_SECRET_KEY": secrets.token_urlsafe(50)},
+        tmp_path=tmp_path,
+    )
+    assert result.returncode != 0
+    assert "OPENCEN_ALLOWED_HOSTS" in result.stderr
+
+
+def test_an_unknown_environment_name_is_refused(tmp_path):
+    result = _opencen("check", env={"OPENCEN_ENV": "staging"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "OPENCEN_ENV" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checks(tmp_path):
+    result = _opencen(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={
+            "OPENCEN_ENV": "production",
+            "OPENCEN_SECRET_KEY": secrets.token_urlsafe(50),
+            "OPENCEN_ALLOWED_HOSTS": "example.org",
+        },
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
