@@ -6,3 +6,6 @@ class AuditConfig(AppConfig):
 
     name = "opencen.audit"
     label = "audit"
+
+    def ready(self) -> None:
+        from opencen.audit import signals  # noqa: F401  (connects the sign-in receivers)

@@ -1,0 +1,37 @@
+"""Sign-in, sign-out and failed sign-in become audit events."""
+
+from __future__ import annotations
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from opencen.audit.choices import AuditEventType, AuditOutcome
+from opencen.audit.middleware import client_ip
+from opencen.audit.services import audit_record
+
+
+def _ip(request) -> str | None:
+    return client_ip(request) if request is not None else None
+
+
+@receiver(user_logged_in)
+def audit_login(sender, request, user, **kwargs) -> None:
+    audit_record(actor=user, event_type=AuditEventType.LOGIN, source_ip=_ip(request))
+
+
+@receiver(user_logged_out)
+def audit_logout(sender, request, user, **kwargs) -> None:
+    if user is not None:
+        audit_record(actor=user, event_type=AuditEventType.LOGOUT, source_ip=_ip(request))
+
+
+@receiver(user_login_failed)
+def audit_login_failed(sender, credentials, request=None, **kwargs) -> None:
+    # The username typed is kept (it may be a mistyped real one); never the password.
+    audit_record(
+        actor=None,
+        actor_username=str(credentials.get("username", ""))[:150],
+        event_type=AuditEventType.LOGIN_FAILED,
+        outcome=AuditOutcome.FAILURE,
+        source_ip=_ip(request),
+    )
