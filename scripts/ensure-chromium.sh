@@ -11,4 +11,4 @@ if [ ! -x "$chromium" ]; then
     fi
     "$(dirname "$0")/apt-install.sh" "Chromium (for the browser tests)" chromium fonts-liberation
 fi
-"$chromium" --version
+"$chromium" --version 2>/dev/null

@@ -24,5 +24,4 @@ fi
 
 rm -rf "$venv"
 "$python" -m venv "$venv"
-"$venv/bin/python" -m pip install --disable-pip-version-check -q --upgrade pip
 echo "Created $venv with $("$venv/bin/python" --version)"
