@@ -27,6 +27,16 @@ class CodeListEntry(models.Model):
     )
     active = models.BooleanField(_("active"), default=True, db_index=True)
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    loaded_from = models.CharField(
+        _("loaded from"),
+        max_length=30,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The reference source that maintains this entry (pycountry, airportsdata...); "
+            "empty when an administrator added it."
+        ),
+    )
 
     class Meta:
         abstract = True
@@ -189,6 +199,8 @@ class ReferenceLoad(models.Model):
     fingerprint = models.CharField(max_length=200)
     loaded_at = models.DateTimeField(auto_now=True)
     count = models.PositiveIntegerField(default=0)
+    #: Codes this source deactivated because they left it; reactivated if they come back.
+    withdrawn = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return f"{self.source} ({self.count})"
