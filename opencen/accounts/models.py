@@ -44,11 +44,23 @@ class Unit(models.Model):
         return f"{prefix}{self.code}/"
 
     def clean(self) -> None:
-        ancestor = self.parent
-        while ancestor is not None:
-            if ancestor.pk == self.pk and self.pk is not None:
-                raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
-            ancestor = ancestor.parent
+        if "/" in self.code:
+            raise ValidationError({"code": _("A unit code cannot contain a slash (/).")})
+        if self.parent_id is None or self.pk is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
+        # The stored path of the new parent starts with ours when it is one of our sub-units.
+        if self.path and self.parent.path.startswith(self.path):
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "A unit cannot be placed under one of its own sub-units "
+                        "(%(parent)s is under %(unit)s)."
+                    )
+                    % {"parent": self.parent.code, "unit": self.code}
+                }
+            )
 
     @property
     def depth(self) -> int:
@@ -79,7 +91,12 @@ class User(AbstractUser):
         """The codes of the roles this user holds (read once per request object)."""
         cached = getattr(self, "_roles_cache", None)
         if cached is None:
-            cached = frozenset(self.role_assignments.values_list("role", flat=True))
+            # A list page prefetches role_assignments: use them instead of one query per user.
+            prefetched = getattr(self, "_prefetched_objects_cache", {}).get("role_assignments")
+            if prefetched is not None:
+                cached = frozenset(assignment.role for assignment in prefetched)
+            else:
+                cached = frozenset(self.role_assignments.values_list("role", flat=True))
             self._roles_cache = cached
         return cached
 
