@@ -72,3 +72,10 @@ def _audit_triggers_allow_flush(request):
     install_triggers(connection)
     yield
     drop_triggers(connection)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 costs about 0.2 s per hash by design; tests hash one per user they make.
+    (tests/accounts/test_passwords.py checks that the real settings use Argon2.)"""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

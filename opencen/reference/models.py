@@ -47,9 +47,10 @@ class CodeListEntry(models.Model):
 
     @property
     def localized_label(self) -> str:
-        """The label in the active language, falling back to English."""
+        """The label in the active language: the administrator's or loaded translation, then
+        the project's translation catalogue, then English."""
         language = (translation.get_language() or "en").split("-")[0]
-        return self.translations.get(language) or self.label
+        return self.translations.get(language) or translation.gettext(self.label)
 
 
 class Country(CodeListEntry):
