@@ -143,6 +143,11 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+AUTHENTICATION_BACKENDS = ["opencen.accounts.backends.LockoutModelBackend"]
+# After this many failed sign-ins a username is refused for this many minutes.
+LOCKOUT_ATTEMPTS = int(os.environ.get("OPENCEN_LOCKOUT_ATTEMPTS", "5"))
+LOCKOUT_MINUTES = int(os.environ.get("OPENCEN_LOCKOUT_MINUTES", "15"))
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
 
     name = "opencen.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        from opencen.accounts import signals  # noqa: F401  (connects the lockout receivers)

@@ -122,3 +122,18 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()}"
+
+
+class LoginThrottle(models.Model):
+    """Failed sign-ins for one typed username, known user or not (so both get one answer)."""
+
+    username = models.CharField(max_length=150, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-in throttle")
+
+    def __str__(self) -> str:
+        return f"{self.username}: {self.failures}"
