@@ -50,7 +50,10 @@ DEBUG = not PRODUCTION and os.environ.get("OPENCEN_DEBUG", "0") == "1"
 _hosts = [h.strip() for h in os.environ.get("OPENCEN_ALLOWED_HOSTS", "").split(",") if h.strip()]
 if PRODUCTION and not _hosts:
     raise ImproperlyConfigured("OPENCEN_ENV=production needs OPENCEN_ALLOWED_HOSTS.")
-ALLOWED_HOSTS = _hosts or ["127.0.0.1", "localhost", "[::1]", "testserver"]
+# The loopback names are always allowed, so a health check on the server itself works.
+ALLOWED_HOSTS = [*_hosts, "127.0.0.1", "localhost", "[::1]"] + (
+    [] if PRODUCTION else ["testserver"]
+)
 
 # The code other installations know us by; it is stamped on every record created here.
 INSTALLATION_CODE = os.environ.get("OPENCEN_INSTALLATION_CODE", "XX-OPENCEN").strip()
@@ -202,11 +205,16 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = os.environ.get("OPENCEN_SSL_REDIRECT", "1") == "1"
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
+    CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in _hosts if not h.startswith(".")]
+
+# Reverse proxies in front of OpenCEN that append to X-Forwarded-For (0: none; the peer
+# address is the client's). With 1, the client is the last address nginx appended.
+TRUSTED_PROXY_COUNT = int(os.environ.get("OPENCEN_TRUSTED_PROXIES", "0"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

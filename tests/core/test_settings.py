@@ -108,3 +108,33 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         tmp_path=tmp_path,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_health_check_answers_on_the_server_itself(tmp_path):
+    """A monitor on the server can `curl http://127.0.0.1:8000/healthz` in production."""
+    script = (
+        "import django; django.setup()\n"
+        "from django.core.management import call_command\n"
+        "call_command('migrate', verbosity=0)\n"
+        "from django.test import Client\n"
+        "r = Client().get('/healthz', HTTP_HOST='127.0.0.1:8000')\n"
+        "print(r.status_code, r.content.decode())\n"
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("OPENCEN_") and key != "DJANGO_SETTINGS_MODULE"
+    }
+    env.update(
+        {
+            "OPENCEN_DATA_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "opencen.settings",
+            "OPENCEN_ENV": "production",
+            "OPENCEN_SECRET_KEY": secrets.token_urlsafe(50),
+            "OPENCEN_ALLOWED_HOSTS": "cen.example.org",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == '200 {"status": "ok"}', result.stderr[-2000:]
