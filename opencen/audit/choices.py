@@ -20,6 +20,8 @@ class AuditEventType(models.IntegerChoices):
     STATUS_CHANGED = 203, _("Status changed")
     RECORDS_MERGED = 204, _("Records merged")
     RECORD_ERASED = 205, _("Personal data erased")
+    ATTACHMENT_ADDED = 206, _("Attachment added")
+    ATTACHMENT_REMOVED = 207, _("Attachment withdrawn")
     # Consultation 3xx
     RECORD_VIEWED = 300, _("Record viewed")
     SEARCH = 301, _("Search")
