@@ -74,10 +74,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "opencen.core",
     "opencen.accounts",
     "opencen.audit",
     "opencen.reference",
+    "opencen.seizures",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "opencen.accounts.middleware.MFARequiredMiddleware",
     "opencen.core.middleware.SessionIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -150,6 +156,9 @@ AUTHENTICATION_BACKENDS = ["opencen.accounts.backends.LockoutModelBackend"]
 # After this many failed sign-ins a username is refused for this many minutes.
 LOCKOUT_ATTEMPTS = int(os.environ.get("OPENCEN_LOCKOUT_ATTEMPTS", "5"))
 LOCKOUT_MINUTES = int(os.environ.get("OPENCEN_LOCKOUT_MINUTES", "15"))
+# Two-factor authentication (TOTP): every user must enrol and verify (default in production).
+MFA_REQUIRED = os.environ.get("OPENCEN_MFA_REQUIRED", "1" if PRODUCTION else "0") == "1"
+OTP_TOTP_ISSUER = "OpenCEN"
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -199,7 +199,7 @@ DETECTION_METHODS: tuple[BuiltinEntry, ...] = (
     BuiltinEntry("intelligence", _noop("Intelligence or tip-off"), _t("Renseignement ou dénonciation", "Inteligencia o denuncia", "Informações ou denúncia")),
     BuiltinEntry("routine_control", _noop("Routine control"), _t("Contrôle de routine", "Control rutinario", "Controlo de rotina")),
     BuiltinEntry("random_check", _noop("Random check"), _t("Contrôle aléatoire", "Control aleatorio", "Controlo aleatório")),
-    BuiltinEntry("xray_scanner", _noop("X-ray or scanner"), _t("Rayons X ou scanner", "Rayos X o escáner", "Raios X ou scanner")),
+    BuiltinEntry("xray", _noop("X-ray or scanner"), _t("Rayons X ou scanner", "Rayos X o escáner", "Raios X ou scanner")),
     BuiltinEntry("detector_dog", _noop("Detector dog"), _t("Chien détecteur", "Perro detector", "Cão detetor")),
     BuiltinEntry("document_check", _noop("Documentary check"), _t("Contrôle documentaire", "Control documental", "Controlo documental")),
     BuiltinEntry("joint_operation", _noop("Joint operation"), _t("Opération conjointe", "Operación conjunta", "Operação conjunta")),
