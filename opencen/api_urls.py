@@ -8,4 +8,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("reference/", include("opencen.reference.api.urls")),
     path("accounts/", include("opencen.accounts.api.urls")),
+    path("seizures/", include("opencen.seizures.api.urls")),
 ]

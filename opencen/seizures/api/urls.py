@@ -1,0 +1,3 @@
+"""Seizure API routes (/api/v1/seizures/)."""
+
+urlpatterns: list = []

@@ -1,0 +1,92 @@
+"""One filterset for the seizure list page, the API list and the exports."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from opencen.core.querysets import path_prefix_q
+from opencen.reference import models as ref
+from opencen.seizures.choices import Direction, SeizureStatus
+from opencen.seizures.models import Concealment, Conveyance, GoodsItem, RouteLeg, Seizure
+
+
+def _exists(model, **lookups):
+    return Exists(model.objects.filter(seizure=OuterRef("pk"), **lookups))
+
+
+class SeizureFilterSet(django_filters.FilterSet):
+    """Filters by code (``?commodity_type=cocaine&country=BR``), as the page and API share it."""
+
+    occurred_after = django_filters.DateFilter(
+        field_name="occurred_at", lookup_expr="date__gte", label=_("From")
+    )
+    occurred_before = django_filters.DateFilter(
+        field_name="occurred_at", lookup_expr="date__lte", label=_("To")
+    )
+    unit = django_filters.CharFilter(method="filter_unit", label=_("Unit (and below)"))
+    status = django_filters.MultipleChoiceFilter(choices=SeizureStatus.choices, label=_("Status"))
+    direction = django_filters.ChoiceFilter(choices=Direction.choices, label=_("Direction"))
+    commodity_section = django_filters.CharFilter(
+        method="filter_commodity_section", label=_("Commodity section")
+    )
+    commodity_type = django_filters.CharFilter(method="filter_commodity_type", label=_("Commodity"))
+    detection_method = django_filters.CharFilter(
+        field_name="detection_methods__code", label=_("Detection method"), distinct=True
+    )
+    concealment_method = django_filters.CharFilter(
+        method="filter_concealment_method", label=_("Concealment method")
+    )
+    conveyance_type = django_filters.CharFilter(
+        method="filter_conveyance_type", label=_("Conveyance type")
+    )
+    country = django_filters.CharFilter(method="filter_country", label=_("Country on the route"))
+    q = django_filters.CharFilter(method="filter_text", label=_("Text"))
+    ordering = django_filters.OrderingFilter(
+        fields=(("occurred_at", "occurred_at"), ("reference", "reference"), ("status", "status")),
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Seizure
+        fields: list[str] = []
+
+    def filter_unit(self, queryset, name, value):
+        from opencen.accounts.models import Unit
+
+        unit = Unit.objects.filter(code=value).only("path").first()
+        if unit is None:
+            return queryset.none()
+        return queryset.filter(path_prefix_q("unit_path", unit.path))
+
+    def filter_commodity_section(self, queryset, name, value):
+        return queryset.filter(_exists(GoodsItem, commodity_section_id=value))
+
+    def filter_commodity_type(self, queryset, name, value):
+        return queryset.filter(_exists(GoodsItem, commodity_type_id=value))
+
+    def filter_concealment_method(self, queryset, name, value):
+        return queryset.filter(_exists(Concealment, method_id=value))
+
+    def filter_conveyance_type(self, queryset, name, value):
+        return queryset.filter(_exists(Conveyance, type_id=value))
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(_exists(RouteLeg, country_id=value.upper()))
+
+    def filter_text(self, queryset, name, value):
+        from opencen.seizures.search import seizure_text_q
+
+        return queryset.filter(seizure_text_q(value))
+
+
+#: Code lists behind the filters, for choices on the page.
+FILTER_CODE_LISTS = {
+    "commodity_section": ref.CommoditySection,
+    "commodity_type": ref.CommodityType,
+    "detection_method": ref.DetectionMethod,
+    "concealment_method": ref.ConcealmentMethod,
+    "conveyance_type": ref.ConveyanceType,
+    "country": ref.Country,
+}
