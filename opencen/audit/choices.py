@@ -13,6 +13,9 @@ class AuditEventType(models.IntegerChoices):
     PASSWORD_CHANGED = 104, _("Password changed")
     MFA_ENROLLED = 105, _("Two-factor authentication enrolled")
     MFA_FAILED = 106, _("Failed two-factor check")
+    MFA_VERIFIED = 107, _("Two-factor check passed")
+    MFA_RESET = 108, _("Two-factor authentication reset")
+    BACKUP_CODES_GENERATED = 109, _("Backup codes generated")
     # Records 2xx
     RECORD_CREATED = 200, _("Record created")
     RECORD_CHANGED = 201, _("Record changed")
