@@ -291,3 +291,78 @@ class SeizureVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.seizure_id} v{self.version}"
+
+
+# --- import batches (opencen.seizures.importing) ---------------------------------------------
+
+
+class ImportKind(models.TextChoices):
+    CSV = "csv", _("CSV")
+    XLSX = "xlsx", _("Excel (.xlsx)")
+
+
+class ImportStatus(models.TextChoices):
+    PARSING = "parsing", _("Reading the file")
+    READY = "ready", _("Ready to import")
+    COMMITTING = "committing", _("Importing")
+    COMMITTED = "committed", _("Imported")
+    FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ImportBatch(BaseModel):
+    """One uploaded file of seizures: read and checked row by row, stored as seizures only when
+    its uploader confirms (see :mod:`opencen.seizures.importing`)."""
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=4, choices=ImportKind.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PARSING
+    )
+    unit = models.ForeignKey(
+        "accounts.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    total_count = models.PositiveIntegerField(_("rows"), default=0)
+    ok_count = models.PositiveIntegerField(_("good rows"), default=0)
+    error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
+    created_count = models.PositiveIntegerField(_("seizures created"), default=0)
+    # Rows read so far while parsing (progress), and the size of the file in rows if known.
+    processed_count = models.PositiveIntegerField(default=0)
+    expected_count = models.PositiveIntegerField(null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    ignored_columns = models.JSONField(_("ignored columns"), default=list, blank=True)
+    committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+        indexes = [models.Index(fields=["created_by", "created_at"], name="import_user_time_idx")]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class ImportRow(models.Model):
+    """One data row of an import: its cells as text (by column) and what is wrong with it."""
+
+    id = models.BigAutoField(primary_key=True)
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    number = models.PositiveIntegerField(_("row"))  # as the spreadsheet numbers it (header = 1)
+    data = models.JSONField(_("cells"), default=dict)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    ok = models.BooleanField(default=False)
+    seizure = models.ForeignKey(
+        Seizure, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "number"], name="import_row_unique")
+        ]
+        indexes = [models.Index(fields=["batch", "ok", "number"], name="import_row_ok_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.batch_id} row {self.number}"
