@@ -1,0 +1,583 @@
+"""Seizure pages: list, detail, quick and full entry, edit, history and workflow buttons.
+
+Views are thin: selectors read (scoped to the user), services and the workflow write. A
+seizure out of the user's scope answers 404, as if it did not exist.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.forms import CheckboxSelectMultiple, Select
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from opencen.accounts.models import Unit
+from opencen.accounts.permissions import Permission
+from opencen.core.permissions_views import permission_required
+from opencen.seizures import forms as seizure_forms
+from opencen.seizures.choices import SeizureStatus, SeizureTransition
+from opencen.seizures.filtersets import SeizureFilterSet
+from opencen.seizures.models import GoodsItem, RouteLeg, Seizure
+from opencen.seizures.selectors import seizure_can, seizure_get, seizure_list
+from opencen.seizures.services import SeizureConflict, seizure_create, seizure_update
+from opencen.seizures.workflow import RULES, available_transitions, seizure_transition
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+#: Filters whose values are codes of a code list: shown as selects on the list page.
+SELECT_FILTERS = (
+    "commodity_section",
+    "commodity_type",
+    "detection_method",
+    "concealment_method",
+    "conveyance_type",
+    "country",
+)
+STATUS_BADGES = {
+    SeizureStatus.DRAFT: "text-bg-secondary",
+    SeizureStatus.SUBMITTED: "text-bg-primary",
+    SeizureStatus.VALIDATED: "text-bg-success",
+    SeizureStatus.RETURNED: "text-bg-warning",
+    SeizureStatus.CLOSED: "text-bg-dark",
+}
+TRANSITION_BUTTONS = {
+    SeizureTransition.SUBMIT: "btn-primary",
+    SeizureTransition.VALIDATE: "btn-success",
+    SeizureTransition.RETURN: "btn-outline-warning",
+    SeizureTransition.CLOSE: "btn-outline-secondary",
+    SeizureTransition.REOPEN: "btn-outline-secondary",
+}
+
+
+def _crumbs(*items: tuple[str, str | None]) -> list[dict]:
+    trail = [(gettext_lazy("Seizures"), reverse("seizures:list")), *items]
+    return [{"label": label, "url": url} for label, url in trail]
+
+
+def _get_or_404(request: HttpRequest, pk, permission=Permission.SEIZURE_VIEW) -> Seizure:
+    try:
+        return seizure_get(user=request.user, pk=pk, permission=permission)
+    except Seizure.DoesNotExist:
+        raise Http404 from None
+
+
+def _is_partial(request: HttpRequest, target: str) -> bool:
+    return bool(request.htmx) and request.htmx.target == target
+
+
+# --- list ---------------------------------------------------------------------------------
+
+
+def _filter_widgets(filterset: SeizureFilterSet, code_lists: seizure_forms.CodeLists) -> None:
+    """Selects of active code-list entries for the code filters (labels in the user's
+    language; countries carry their code, as officers often know it)."""
+    form = filterset.form
+    lists = {
+        "commodity_section": (code_lists.sections, False),
+        "detection_method": (code_lists.detection_methods, False),
+        "concealment_method": (code_lists.concealment_methods, False),
+        "conveyance_type": (code_lists.conveyance_types, False),
+        "country": (code_lists.countries, True),
+    }
+    for name, (entries, with_code) in lists.items():
+        choices = code_lists.sorted_choices(entries, with_code=with_code)
+        form.fields[name].widget = Select(choices=[("", _("Any")), *choices])
+    form.fields["commodity_type"].widget = Select(
+        choices=[("", _("Any")), *code_lists.commodity_choices()]
+    )
+    units = Unit.objects.filter(is_active=True).order_by("path").only("code", "name", "path")
+    form.fields["unit"].widget = Select(
+        choices=[("", _("Any"))] + [(unit.code, f"{unit.code} · {unit.name}") for unit in units]
+    )
+    form.fields["occurred_after"].widget.input_type = "date"
+    form.fields["occurred_before"].widget.input_type = "date"
+    form.fields["ordering"].choices = [
+        ("", _("Newest first")),
+        ("occurred_at", _("Oldest first")),
+        ("reference", _("Reference")),
+        ("-reference", _("Reference, descending")),
+        ("status", _("Status")),
+    ]
+    form.fields["q"].widget.attrs.update(
+        {"placeholder": _("Reference, narrative, goods, container, AWB..."), "type": "search"}
+    )
+    form.fields["status"].widget = CheckboxSelectMultiple(choices=SeizureStatus.choices)
+    for name, field in form.fields.items():
+        if name == "status":
+            field.widget.attrs["class"] = "form-check-input"
+        elif isinstance(field.widget, Select):
+            field.widget.attrs["class"] = "form-select form-select-sm"
+        else:
+            field.widget.attrs["class"] = "form-control form-control-sm"
+
+
+def _page_size(request: HttpRequest) -> int:
+    value = request.GET.get("per_page", "")
+    return min(int(value), MAX_PAGE_SIZE) if value.isdigit() and int(value) > 0 else PAGE_SIZE
+
+
+@require_GET
+@permission_required(Permission.SEIZURE_VIEW)
+def seizure_list_view(request: HttpRequest) -> HttpResponse:
+    """Seizures in scope, filtered, sorted and paged with the total count. An htmx request
+    from the filter form gets the results only."""
+    code_lists = seizure_forms.CodeLists()
+    queryset = (
+        seizure_list(user=request.user)
+        .select_related("unit", "place")
+        .prefetch_related(
+            Prefetch(
+                "goods",
+                queryset=GoodsItem.objects.select_related("commodity_type").only(
+                    "id", "seizure_id", "position", "quantity", "unit_id", "commodity_type"
+                ),
+            ),
+            Prefetch(
+                "route",
+                queryset=RouteLeg.objects.only(
+                    "id", "seizure_id", "position", "role", "country_id"
+                ),
+            ),
+        )
+    )
+    filterset = SeizureFilterSet(data=request.GET or None, queryset=queryset)
+    _filter_widgets(filterset, code_lists)
+    results = filterset.qs
+    if not request.GET.get("ordering"):
+        results = results.order_by("-occurred_at", "-id")
+    page = Paginator(results, _page_size(request)).get_page(request.GET.get("page"))
+    used = [
+        name
+        for name in filterset.form.fields
+        if name != "ordering" and request.GET.get(name) not in (None, "")
+    ]
+    context = {
+        "page_title": _("Seizures"),
+        "filterset": filterset,
+        "form": filterset.form,
+        "filtered": bool(used),
+        "filter_count": len(used),
+        "page_obj": page,
+        "seizures": page.object_list,
+        "status_badges": STATUS_BADGES,
+        "any_seizure": True,
+    }
+    if not page.object_list and not used:
+        context["any_seizure"] = False
+    template = (
+        "seizures/_list_results.html"
+        if _is_partial(request, "seizure-results")
+        else "seizures/seizure_list.html"
+    )
+    return render(request, template, context)
+
+
+# --- detail -------------------------------------------------------------------------------
+
+
+def _attachments_context(request: HttpRequest, seizure: Seizure) -> dict:
+    """The photos panel, when the attachments app is installed."""
+    try:
+        from opencen.attachments.views import attachment_panel_context
+    except ImportError:  # pragma: no cover - attachments arrive as their own app
+        return {"attachments_enabled": False}
+    from django.apps import apps
+
+    if not apps.is_installed("opencen.attachments"):  # pragma: no cover
+        return {"attachments_enabled": False}
+    context = attachment_panel_context(request=request, owner=seizure)
+    context["attachments_enabled"] = True
+    context["attachments_upload_url"] = reverse("seizures:attachments", args=[seizure.pk])
+    return context
+
+
+@require_GET
+@permission_required(Permission.SEIZURE_VIEW)
+def seizure_detail_view(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    seizure = _get_or_404(request, pk)
+    transitions = available_transitions(user=request.user, seizure=seizure)
+    can_edit = seizure.status != SeizureStatus.CLOSED and seizure_can(
+        user=request.user, seizure=seizure, permission=Permission.SEIZURE_EDIT
+    )
+    code_lists = seizure_forms.CodeLists()
+    buttons = [
+        {
+            "name": str(transition),
+            "label": transition.label,
+            "needs_comment": RULES[transition].needs_comment,
+            "css": TRANSITION_BUTTONS[transition],
+            "url": reverse("seizures:transition", args=[seizure.pk, transition.value]),
+        }
+        for transition in transitions
+    ]
+    context = {
+        "page_title": seizure.reference,
+        "breadcrumbs": _crumbs((seizure.reference, None)),
+        "seizure": seizure,
+        "status_badge": STATUS_BADGES[seizure.status],
+        "buttons": buttons,
+        "can_edit": can_edit,
+        "comment_form": seizure_forms.TransitionCommentForm(),
+        "code_lists": code_lists,
+    }
+    context.update(_attachments_context(request, seizure))
+    return render(request, "seizures/seizure_detail.html", context)
+
+
+# --- quick form ---------------------------------------------------------------------------
+
+
+def _submit_after_save(request: HttpRequest, seizure: Seizure) -> None:
+    """Submit a just-saved seizure; if it is not complete, say what is missing (it stays a
+    draft, nothing typed is lost)."""
+    try:
+        seizure_transition(actor=request.user, seizure=seizure, transition=SeizureTransition.SUBMIT)
+    except ValidationError as error:
+        messages.warning(
+            request,
+            _("%(reference)s was saved but not submitted: %(reasons)s")
+            % {"reference": seizure.reference, "reasons": " ".join(error.messages)},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(reference)s was saved and submitted for validation.")
+            % {"reference": seizure.reference},
+        )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(Permission.SEIZURE_EDIT)
+def seizure_create_quick_view(request: HttpRequest) -> HttpResponse:
+    """One screen for busy posts: the statistical essentials, saved as a draft or submitted."""
+    code_lists = seizure_forms.CodeLists()
+    form = seizure_forms.QuickSeizureForm(
+        request.POST or None,
+        code_lists=code_lists,
+        initial={"occurred_at": seizure_forms.now_minute(), "direction": "import"},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            seizure = seizure_create(actor=request.user, data=form.to_input())
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            if "submit" in request.POST:
+                _submit_after_save(request, seizure)
+            else:
+                messages.success(
+                    request,
+                    _("%(reference)s was saved as a draft.") % {"reference": seizure.reference},
+                )
+            return redirect("seizures:detail", pk=seizure.pk)
+    return render(
+        request,
+        "seizures/quick_form.html",
+        {
+            "page_title": _("Quick seizure record"),
+            "breadcrumbs": _crumbs((_("Quick record"), None)),
+            "form": form,
+        },
+    )
+
+
+# --- full form and edit -------------------------------------------------------------------
+
+
+def _full_form_page(request: HttpRequest, full_form, *, seizure=None, conflict=None):
+    if seizure is None:
+        title = _("New seizure")
+        crumbs = _crumbs((title, None))
+    else:
+        title = _("Edit %(reference)s") % {"reference": seizure.reference}
+        crumbs = _crumbs(
+            (seizure.reference, reverse("seizures:detail", args=[seizure.pk])), (_("Edit"), None)
+        )
+    return render(
+        request,
+        "seizures/seizure_form.html",
+        {
+            "page_title": title,
+            "breadcrumbs": crumbs,
+            "full_form": full_form,
+            "form": full_form.main,
+            "seizure": seizure,
+            "conflict": conflict,
+            "sections": [
+                {
+                    "kind": kind,
+                    "title": seizure_forms.FIELD_LABELS[kind],
+                    "rowset": full_form.rowsets[kind],
+                    "errors": full_form.section_errors.get(kind, []),
+                    "add_label": ADD_LABELS[kind],
+                    "add_url": reverse("seizures:form-row", args=[kind]),
+                }
+                for kind in seizure_forms.SECTIONS
+            ],
+        },
+        status=409 if conflict else 200,
+    )
+
+
+ADD_LABELS = {
+    "goods": gettext_lazy("Add goods item"),
+    "concealments": gettext_lazy("Add concealment"),
+    "conveyances": gettext_lazy("Add conveyance"),
+    "route": gettext_lazy("Add route leg"),
+}
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(Permission.SEIZURE_EDIT)
+def seizure_create_view(request: HttpRequest) -> HttpResponse:
+    """The full form; "Save draft" works at any point once the essentials are there."""
+    code_lists = seizure_forms.CodeLists()
+    full_form = seizure_forms.FullSeizureForm(
+        code_lists=code_lists, data=request.POST if request.method == "POST" else None
+    )
+    if request.method == "POST" and full_form.is_valid():
+        try:
+            seizure = seizure_create(actor=request.user, data=full_form.to_input())
+        except ValidationError as error:
+            full_form.add_service_errors(error)
+        else:
+            if "submit" in request.POST:
+                _submit_after_save(request, seizure)
+            else:
+                messages.success(
+                    request,
+                    _("%(reference)s was saved as a draft.") % {"reference": seizure.reference},
+                )
+            return redirect("seizures:detail", pk=seizure.pk)
+    return _full_form_page(request, full_form)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(Permission.SEIZURE_EDIT)
+def seizure_edit_view(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    """Edit with optimistic concurrency: a save over a stale version shows what changed
+    since, keeps what the user typed and overwrites nothing."""
+    seizure = _get_or_404(request, pk, Permission.SEIZURE_EDIT)
+    if seizure.status == SeizureStatus.CLOSED:
+        messages.warning(
+            request, _("A closed seizure cannot be changed; ask a supervisor to reopen it.")
+        )
+        return redirect("seizures:detail", pk=seizure.pk)
+    code_lists = seizure_forms.CodeLists()
+    data = request.POST if request.method == "POST" else None
+    full_form = seizure_forms.FullSeizureForm(code_lists=code_lists, data=data, seizure=seizure)
+    conflict = None
+    if request.method == "POST" and full_form.is_valid():
+        expected = request.POST.get("use_version") or full_form.main.cleaned_data.get("version")
+        try:
+            expected = int(expected)
+        except (TypeError, ValueError):
+            expected = seizure.version
+        data_input = full_form.to_input()
+        try:
+            seizure = seizure_update(
+                actor=request.user, seizure=seizure, data=data_input, expected_version=expected
+            )
+        except SeizureConflict as stale:
+            conflict = {
+                "current_version": stale.current_version,
+                "expected_version": stale.expected_version,
+                "updated_by": stale.seizure.updated_by,
+                "updated_at": stale.seizure.updated_at,
+                "rows": seizure_forms.describe_changes(
+                    stale.changes, code_lists, mine=seizure_forms.input_snapshot(data_input)
+                ),
+            }
+        except ValidationError as error:
+            full_form.add_service_errors(error)
+        else:
+            if "submit" in request.POST and seizure.status in (
+                SeizureStatus.DRAFT,
+                SeizureStatus.RETURNED,
+            ):
+                _submit_after_save(request, seizure)
+            else:
+                messages.success(
+                    request, _("%(reference)s was saved.") % {"reference": seizure.reference}
+                )
+            return redirect("seizures:detail", pk=seizure.pk)
+    return _full_form_page(request, full_form, seizure=seizure, conflict=conflict)
+
+
+# --- form helpers for htmx ----------------------------------------------------------------
+
+
+@require_GET
+@permission_required(Permission.SEIZURE_EDIT)
+def form_row_view(request: HttpRequest, kind: str) -> HttpResponse:
+    """A new empty row of a section (``?index=N``), with the "add" button moved to N+1.
+    ``?remove=1`` answers nothing: the page drops the row."""
+    if kind not in seizure_forms.ROW_FORMS:
+        raise Http404
+    if request.GET.get("remove"):
+        return HttpResponse("")
+    index = request.GET.get("index", "")
+    index = int(index) if index.isdigit() and len(index) < 5 else 0
+    form = seizure_forms.ROW_FORMS[kind](
+        prefix=f"{kind}-{index}", code_lists=seizure_forms.CodeLists()
+    )
+    return render(
+        request,
+        "seizures/_form_row_added.html",
+        {
+            "row": form,
+            "kind": kind,
+            "next_index": index + 1,
+            "add_label": ADD_LABELS[kind],
+            "add_url": reverse("seizures:form-row", args=[kind]),
+        },
+    )
+
+
+def _param_ending(request: HttpRequest, suffix: str) -> str:
+    """The first query value whose name ends with ``suffix`` (rows prefix their names)."""
+    for key, value in request.GET.items():
+        if key == suffix or key.endswith(f"-{suffix}"):
+            return value
+    return ""
+
+
+@require_GET
+@permission_required(Permission.SEIZURE_EDIT)
+def unit_options_view(request: HttpRequest) -> HttpResponse:
+    """The <option>s of the unit select for the chosen commodity (the current unit stays
+    chosen when allowed)."""
+    code_lists = seizure_forms.CodeLists()
+    commodity = _param_ending(request, "commodity_type")
+    current = _param_ending(request, "unit")
+    choices = code_lists.unit_choices(commodity)
+    if len(choices) == 1:
+        current = choices[0][0]
+    return render(
+        request,
+        "seizures/_unit_options.html",
+        {"choices": choices, "current": current},
+    )
+
+
+@require_GET
+@permission_required(Permission.SEIZURE_VIEW)
+def place_options_view(request: HttpRequest) -> HttpResponse:
+    """Up to 20 <option>s for the places datalist: code, IATA, UN/LOCODE, name or city."""
+    text = request.GET.get("q") or _param_ending(request, "place")
+    return render(
+        request,
+        "seizures/_place_options.html",
+        {"places": seizure_forms.place_search(text)},
+    )
+
+
+# --- history ------------------------------------------------------------------------------
+
+
+@require_GET
+@permission_required(Permission.SEIZURE_VIEW)
+def seizure_history_view(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    seizure = _get_or_404(request, pk)
+    code_lists = seizure_forms.CodeLists()
+    versions = seizure.versions.select_related("changed_by").order_by("-version")
+    entries = [
+        {
+            "version": version,
+            "rows": seizure_forms.describe_changes(version.changes, code_lists),
+        }
+        for version in versions
+    ]
+    return render(
+        request,
+        "seizures/seizure_history.html",
+        {
+            "page_title": _("History of %(reference)s") % {"reference": seizure.reference},
+            "breadcrumbs": _crumbs(
+                (seizure.reference, reverse("seizures:detail", args=[seizure.pk])),
+                (_("History"), None),
+            ),
+            "seizure": seizure,
+            "entries": entries,
+        },
+    )
+
+
+# --- workflow -----------------------------------------------------------------------------
+
+
+@require_POST
+@permission_required(Permission.SEIZURE_VIEW)
+def seizure_transition_view(request: HttpRequest, pk: uuid.UUID, transition: str) -> HttpResponse:
+    """One workflow button: submit, validate, return (with a comment), close, reopen."""
+    if transition not in SeizureTransition.values:
+        raise Http404
+    seizure = _get_or_404(request, pk)
+    form = seizure_forms.TransitionCommentForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    action = SeizureTransition(transition)
+    try:
+        seizure = seizure_transition(
+            actor=request.user, seizure=seizure, transition=action, comment=comment
+        )
+    except PermissionDenied:
+        raise
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("%(action)s did not happen: %(reasons)s")
+            % {"action": action.label, "reasons": " ".join(error.messages)},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(reference)s is now %(status)s.")
+            % {"reference": seizure.reference, "status": seizure.get_status_display().lower()},
+        )
+    return redirect("seizures:detail", pk=seizure.pk)
+
+
+# --- photos -------------------------------------------------------------------------------
+
+
+@require_POST
+@permission_required(Permission.SEIZURE_EDIT)
+def seizure_attachments_view(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    """Several photos or documents at once, through the attachments services."""
+    seizure = _get_or_404(request, pk)
+    if not seizure_can(user=request.user, seizure=seizure, permission=Permission.SEIZURE_EDIT):
+        raise PermissionDenied
+    from opencen.attachments.forms import AttachmentUploadForm
+    from opencen.attachments.services import attachments_add
+
+    form = AttachmentUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(reverse("seizures:detail", args=[seizure.pk]) + "#photos")
+    result = attachments_add(
+        actor=request.user,
+        owner=seizure,
+        files=form.cleaned_data["files"],
+        caption=form.cleaned_data.get("caption") or "",
+        tag=form.cleaned_data.get("tag") or None,
+    )
+    if result.added:
+        messages.success(
+            request,
+            ngettext("%(count)d file attached.", "%(count)d files attached.", len(result.added))
+            % {"count": len(result.added)},
+        )
+    for refusal in result.rejected:
+        messages.error(request, _("Not attached: %(refusal)s") % {"refusal": refusal})
+    return redirect(reverse("seizures:detail", args=[seizure.pk]) + "#photos")
