@@ -1,11 +1,24 @@
 """Seizure pages. Each section belongs to one part of the app; add lines in yours."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from opencen.seizures import views
 
 app_name = "seizures"
 
 urlpatterns: list = [
     # --- list, detail, forms, history, workflow (views.py) ---
+    path("", views.seizure_list_view, name="list"),
+    path("new/", views.seizure_create_view, name="create"),
+    path("new/quick/", views.seizure_create_quick_view, name="create-quick"),
+    path("form/rows/<slug:kind>/", views.form_row_view, name="form-row"),
+    path("form/units/", views.unit_options_view, name="unit-options"),
+    path("form/places/", views.place_options_view, name="place-options"),
+    path("<uuid:pk>/", views.seizure_detail_view, name="detail"),
+    path("<uuid:pk>/edit/", views.seizure_edit_view, name="edit"),
+    path("<uuid:pk>/history/", views.seizure_history_view, name="history"),
+    path("<uuid:pk>/status/<slug:transition>/", views.seizure_transition_view, name="transition"),
+    path("<uuid:pk>/attachments/", views.seizure_attachments_view, name="attachments"),
     # --- gallery (views_gallery.py) ---
     # --- import and export (views_import.py) ---
 ]
