@@ -7,10 +7,14 @@ A user who enrolled must pass the second step at every sign-in, whatever the set
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+    QueryDict,
+)
 from django.urls import reverse
 
 from opencen.accounts.mfa import mfa_user_has_device
@@ -67,5 +71,8 @@ class MFARequiredMiddleware:
                 },
                 status=403,
             )
-        query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
-        return HttpResponseRedirect(f"{target}?{query}" if query else target)
+        if request.method != "GET":
+            return HttpResponseRedirect(target)
+        query = QueryDict(mutable=True)
+        query["next"] = request.get_full_path()
+        return HttpResponseRedirect(f"{target}?{query.urlencode(safe='/')}")

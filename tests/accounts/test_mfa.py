@@ -131,7 +131,7 @@ def test_after_the_password_an_enrolled_user_must_verify_before_any_page(client,
 
     response = client.get("/")
     assert response.status_code == 302
-    assert response["Location"] == f"{VERIFY_URL}?next=%2F"
+    assert response["Location"] == f"{VERIFY_URL}?next=/"
     # The enrolment page is not a way around the second step.
     assert client.get(MFA_URL)["Location"].startswith(VERIFY_URL)
 
@@ -347,7 +347,7 @@ def test_an_api_token_still_works_from_a_command_line_token(api_client, officer,
 def test_when_required_a_verified_user_reaches_the_home_page(client, officer, settings):
     settings.MFA_REQUIRED = True
     sign_in(client, officer)
-    assert client.get("/")["Location"] == f"{MFA_URL}?next=%2F"
+    assert client.get("/")["Location"] == f"{MFA_URL}?next=/"
     client.get(MFA_URL)
     key = client.session[PENDING_KEY_SESSION_KEY]
     client.post(MFA_URL, {"token": code_for(key)})
