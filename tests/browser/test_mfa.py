@@ -62,3 +62,8 @@ def test_enrol_sign_out_and_sign_in_with_a_code(page: Page, browser_user, settin
         page.click("main button[type=submit]:has-text('Verify')")
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.locator("nav")).to_contain_text("Amina Diallo")
+
+    page.goto("/accounts/mfa/")
+    expect(page.locator("h1")).to_have_text("Two-factor authentication")
+    expect(page.locator("main")).to_contain_text("Unused backup codes")
+    shoot_both_widths(page, screenshot, "mfa-status")
