@@ -24,7 +24,11 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
-from opencen.accounts.lockout import login_failure_record, login_is_locked
+from opencen.accounts.lockout import (
+    login_failure_record,
+    login_is_locked,
+    login_success_record,
+)
 from opencen.accounts.models import User
 from opencen.audit.choices import AuditEventType, AuditOutcome
 from opencen.audit.services import audit_record
@@ -183,6 +187,7 @@ def mfa_verify(*, user: User, token: str) -> Verification:
             audit_record(
                 actor=user, event_type=AuditEventType.MFA_VERIFIED, target=user, details=details
             )
+            login_success_record(username=user.get_username())
             return Verification(device=device, method=method)
         throttled = device is not None and not allowed
         audit_record(

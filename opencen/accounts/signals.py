@@ -15,4 +15,9 @@ def count_failed_login(sender, credentials, request=None, **kwargs) -> None:
 
 @receiver(user_logged_in)
 def clear_failed_logins(sender, request, user, **kwargs) -> None:
-    login_success_record(username=user.get_username())
+    # With a second factor, the count is cleared only once the code is right (mfa_verify):
+    # otherwise the password alone would give fresh guesses at the code at every sign-in.
+    from opencen.accounts.mfa import mfa_user_has_device
+
+    if not mfa_user_has_device(user=user):
+        login_success_record(username=user.get_username())

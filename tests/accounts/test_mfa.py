@@ -201,6 +201,33 @@ def test_five_wrong_codes_sign_out_and_lock_the_account(client, officer, setting
     assert response.status_code == 200
 
 
+def test_signing_in_again_with_the_password_gives_no_fresh_guesses_at_the_code(
+    client, officer, settings
+):
+    enrol(officer)
+    sign_in(client, officer)
+    for _attempt in range(settings.LOCKOUT_ATTEMPTS - 1):
+        client.post(VERIFY_URL, {"token": "000000x"})
+    client.post(reverse("accounts:logout"))
+    sign_in(client, officer)  # the password is right, but the code guesses still count
+    response = client.post(VERIFY_URL, {"token": "000000x"})
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:login")
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_right_code_clears_the_count_of_wrong_ones(client, officer, settings):
+    device, _codes = enrol(officer)
+    sign_in(client, officer)
+    for _attempt in range(settings.LOCKOUT_ATTEMPTS - 1):
+        client.post(VERIFY_URL, {"token": "000000x"})
+    assert (
+        client.post(VERIFY_URL, {"token": code_for(device.key, steps_ahead=1)}).status_code == 302
+    )
+    client.post(reverse("accounts:logout"))
+    sign_in(client, officer)
+    assert client.post(VERIFY_URL, {"token": "000000x"}).status_code == 200  # not locked
+
+
 def test_a_backup_code_works_once(client, officer):
     _device, codes = enrol(officer)
     sign_in(client, officer)
