@@ -185,7 +185,7 @@ class PlaceField(forms.CharField):
                 "autocomplete": "off",
                 "spellcheck": "false",
                 "class": "place-input",
-                "placeholder": _("Code or name, e.g. ZADUR or Durban"),
+                "placeholder": _("Code or name"),
                 # Suggestions: a search fills the page's one datalist as the user types.
                 "hx-get": reverse_lazy("seizures:place-options"),
                 "hx-trigger": "input changed delay:250ms",
@@ -489,6 +489,8 @@ class RowForm(SeizureFormBase):
 
     def clean(self):
         cleaned = super().clean()
+        if not self.is_used():  # an empty row is dropped, not checked
+            return cleaned
         for name in self.required_when_used:
             if name not in self.errors and cleaned.get(name) in (None, ""):
                 self.add_error(name, _("Fill this in, or remove the row."))
@@ -506,7 +508,7 @@ class GoodsRowForm(RowForm):
     hs_code = forms.CharField(
         label=_("HS code"),
         max_length=6,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "293972"}),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": _("e.g. 2939")}),
     )
     brand = forms.CharField(label=_("Brand"), max_length=200)
     weight_kg = forms.DecimalField(

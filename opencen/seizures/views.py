@@ -24,7 +24,7 @@ from opencen.accounts.models import Unit
 from opencen.accounts.permissions import Permission
 from opencen.core.permissions_views import permission_required
 from opencen.seizures import forms as seizure_forms
-from opencen.seizures.choices import SeizureStatus, SeizureTransition
+from opencen.seizures.choices import Direction, SeizureStatus, SeizureTransition
 from opencen.seizures.filtersets import SeizureFilterSet
 from opencen.seizures.models import GoodsItem, RouteLeg, Seizure
 from opencen.seizures.selectors import seizure_can, seizure_get, seizure_list
@@ -100,13 +100,15 @@ def _filter_widgets(filterset: SeizureFilterSet, code_lists: seizure_forms.CodeL
     )
     form.fields["occurred_after"].widget.input_type = "date"
     form.fields["occurred_before"].widget.input_type = "date"
-    form.fields["ordering"].choices = [
+    # The ordering widget reads comma-separated values: keep it, relabel its options.
+    form.fields["ordering"].widget.choices = [
         ("", _("Newest first")),
         ("occurred_at", _("Oldest first")),
         ("reference", _("Reference")),
         ("-reference", _("Reference, descending")),
         ("status", _("Status")),
     ]
+    form.fields["direction"].widget = Select(choices=[("", _("Any")), *Direction.choices])
     form.fields["q"].widget.attrs.update(
         {"placeholder": _("Reference, narrative, goods, container, AWB..."), "type": "search"}
     )

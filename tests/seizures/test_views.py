@@ -162,6 +162,8 @@ def test_list_filters_through_the_page(officer_client, officer, make_input, refe
     assert cigarettes.reference in body and cocaine.reference not in body
     body = refs(status="draft", ordering="reference")
     assert body.index(cocaine.reference) < body.index(cigarettes.reference)
+    body = refs(ordering="-reference")
+    assert body.index(cigarettes.reference) < body.index(cocaine.reference)
     body = refs(conveyance_type="sea_container", country="GB")
     assert "No seizure matches these filters." in body
     assert "Clear filters" in body
@@ -382,7 +384,9 @@ def test_full_form_service_errors_land_on_their_row(officer_client, reference_da
 def test_full_form_half_filled_row_asks_for_the_rest(officer_client, reference_data):
     data = full_data(**{"goods-5-description": "a bag", "goods-5-quantity": ""})
     body = _text(officer_client.post(FULL, data))
-    assert "Fill this in, or remove the row." in body
+    assert body.count("Fill this in, or remove the row.") == 3  # commodity, quantity, unit
+    # The empty conveyance row (conveyances-0) is dropped, not flagged.
+    assert body.count("invalid-feedback") == 3
     assert 'value="a bag"' in body
     assert not Seizure.objects.exists()
 

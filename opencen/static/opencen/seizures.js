@@ -5,6 +5,7 @@
 
   // A conveyance row shows the identifiers that suit its type (flight for air, container for
   // sea...), plus any identifier already filled in or marked wrong, so nothing typed is hidden.
+  // Until a type is chosen only the type is asked for.
   function fitConveyanceRow(row) {
     var select = row.querySelector("select[name$='-type']");
     var type = select ? select.value : "";
@@ -14,7 +15,7 @@
         return;
       }
       var suits = (input.getAttribute("data-conveyance-types") || "").split(" ");
-      var keep = !type || suits.indexOf(type) !== -1 || input.value ||
+      var keep = (type && suits.indexOf(type) !== -1) || input.value ||
         input.getAttribute("aria-invalid") === "true";
       cell.hidden = !keep;
     });
