@@ -35,6 +35,7 @@ from opencen.seizures.models import (
     Seizure,
     SeizureVersion,
 )
+from opencen.seizures.search import seizure_index_update
 
 # --- input ---------------------------------------------------------------------------------
 
@@ -427,6 +428,7 @@ def seizure_create(*, actor, data: SeizureInput, unit: Unit | None = None) -> Se
     _apply_fields(seizure, data)
     seizure.save(force_insert=True)
     _replace_children(seizure, data)
+    seizure_index_update([seizure.pk])
     _record_version(seizure=seizure, actor=actor, before=None)
     audit_record(
         actor=actor,
@@ -473,6 +475,7 @@ def seizure_update(
     seizure.updated_by = actor
     seizure.save()
     _replace_children(seizure, data)
+    seizure_index_update([seizure.pk])
     changes = _record_version(seizure=seizure, actor=actor, before=before)
     audit_record(
         actor=actor,
