@@ -52,7 +52,7 @@ STATUS_BADGES = {
 TRANSITION_BUTTONS = {
     SeizureTransition.SUBMIT: "btn-primary",
     SeizureTransition.VALIDATE: "btn-success",
-    SeizureTransition.RETURN: "btn-outline-warning",
+    SeizureTransition.RETURN: "btn-outline-danger",
     SeizureTransition.CLOSE: "btn-outline-secondary",
     SeizureTransition.REOPEN: "btn-outline-secondary",
 }
