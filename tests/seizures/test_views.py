@@ -160,6 +160,8 @@ def test_list_filters_through_the_page(officer_client, officer, make_input, refe
     assert cocaine.reference in body and cigarettes.reference not in body
     body = refs(country="NL")
     assert cigarettes.reference in body and cocaine.reference not in body
+    body = refs(q="CSQU3054383")
+    assert cocaine.reference in body and cigarettes.reference not in body
     body = refs(status="draft", ordering="reference")
     assert body.index(cocaine.reference) < body.index(cigarettes.reference)
     body = refs(ordering="-reference")
