@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "opencen.accounts",
     "opencen.audit",
     "opencen.reference",
+    "opencen.attachments",
     "opencen.seizures",
 ]
 
@@ -198,6 +199,8 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Largest photo or document accepted, per file.
+ATTACHMENT_MAX_BYTES = int(os.environ.get("OPENCEN_ATTACHMENT_MAX_MB", "25")) * 1024 * 1024
 
 # Sessions and cookies.
 SESSION_COOKIE_HTTPONLY = True

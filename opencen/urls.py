@@ -12,6 +12,7 @@ urlpatterns = [
     path("reference/", include("opencen.reference.urls")),
     path("audit/", include("opencen.audit.urls")),
     path("seizures/", include("opencen.seizures.urls")),
+    path("attachments/", include("opencen.attachments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("opencen.api_urls")),
