@@ -6,3 +6,6 @@ class SeizuresConfig(AppConfig):
 
     name = "opencen.seizures"
     label = "seizures"
+
+    def ready(self) -> None:
+        from opencen.seizures import attachments  # noqa: F401  (registers the access checks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import re
 from io import StringIO
@@ -454,3 +455,115 @@ def test_the_schema_documents_the_seizure_api_and_stays_valid(as_officer):
     update = schema["components"]["schemas"]["SeizureUpdateRequest"]
     assert update["required"] == ["version"]
     assert "409" in paths["/api/v1/seizures/{id}/"]["patch"]["responses"]
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def _upload(name: str, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="image/jpeg")
+
+
+@pytest.mark.django_db
+def test_a_jpeg_answers_its_sha256_and_downloads_byte_for_byte(as_officer, created, media_root):
+    from tests.attachments.files import jpeg_bytes
+
+    photo = jpeg_bytes(gps=True)
+    url = f"{URL}{created['id']}/attachments/"
+    response = as_officer.post(
+        url,
+        {"file": [_upload("wall.jpg", photo)], "caption": "Front wall", "tag": "concealment"},
+        format="multipart",
+    )
+    assert response.status_code == 201, response.content
+    (added,) = response.json()["added"]
+    assert response.json()["rejected"] == []
+    assert added["sha256"] == hashlib.sha256(photo).hexdigest()
+    assert (added["size"], added["media_type"], added["tag"]) == (
+        len(photo),
+        "image/jpeg",
+        "concealment",
+    )
+    assert added["caption"] == "Front wall"
+    original = as_officer.get(added["urls"]["original"])
+    assert original.status_code == 200
+    assert b"".join(original.streaming_content) == photo
+    thumbnail = as_officer.get(added["urls"]["thumbnail"], HTTP_ACCEPT="image/jpeg")
+    assert thumbnail.status_code == 200
+    assert thumbnail["Content-Type"] == "image/jpeg"
+    listed = as_officer.get(url).json()
+    assert [item["id"] for item in listed["results"]] == [added["id"]]
+
+
+@pytest.mark.django_db
+def test_bad_files_are_refused_by_name_and_the_good_ones_kept(as_officer, created, media_root):
+    from tests.attachments.files import jpeg_bytes, pdf_bytes
+
+    url = f"{URL}{created['id']}/attachments/"
+    files = [
+        _upload("page.jpg", b"<html><body>not a photo</body></html>"),
+        _upload("cut.jpg", jpeg_bytes()[:300]),
+        _upload("waybill.pdf", pdf_bytes()),
+    ]
+    response = as_officer.post(url, {"file": files}, format="multipart")
+    assert response.status_code == 201, response.content
+    (added,) = response.json()["added"]
+    assert (added["filename"], added["tag"], added["urls"]["thumbnail"]) == (
+        "waybill.pdf",
+        "document",
+        None,
+    )
+    rejected = response.json()["rejected"]
+    assert [item["filename"] for item in rejected] == ["page.jpg", "cut.jpg"]
+    assert all(item["message"].startswith(f"“{item['filename']}”") for item in rejected)
+    only_bad = as_officer.post(url, {"file": [files[0]]}, format="multipart")
+    assert only_bad.status_code == 400
+    assert "page.jpg" in only_bad.json()["error"]["fields"]["file"][0]
+    nothing = as_officer.post(url, {"caption": "no file"}, format="multipart")
+    assert nothing.status_code == 400
+    assert "file" in nothing.json()["error"]["fields"]
+
+
+@pytest.mark.django_db
+def test_attachments_follow_the_seizure_scope(
+    as_officer, created, other_officer, analyst, officer, media_root, client
+):
+    from rest_framework.test import APIClient
+
+    from tests.attachments.files import jpeg_bytes
+
+    url = f"{URL}{created['id']}/attachments/"
+    added = as_officer.post(url, {"file": [_upload("a.jpg", jpeg_bytes())]}, format="multipart")
+    attachment = added.json()["added"][0]
+    original = attachment["urls"]["original"]
+    anonymous = APIClient()
+    for response in (
+        anonymous.get(url),
+        anonymous.get(original),
+        anonymous.post(url, {"file": [_upload("b.jpg", jpeg_bytes())]}, format="multipart"),
+    ):
+        assert response.status_code == 401
+    outsider = client_for(other_officer)
+    assert outsider.get(url).status_code == 404
+    assert outsider.get(original).status_code == 404
+    reader = client_for(analyst)
+    assert reader.get(original).status_code == 200
+    upload = reader.post(url, {"file": [_upload("c.jpg", jpeg_bytes())]}, format="multipart")
+    assert upload.status_code == 403
+    # The attachments app's own pages ask the seizure's checks too.
+    client.force_login(other_officer)
+    assert client.get(f"/attachments/{attachment['id']}/original/").status_code == 404
+    client.force_login(officer)
+    assert client.get(f"/attachments/{attachment['id']}/original/").status_code == 200
+    # An attachment of another seizure is not reached through this one.
+    second = as_officer.post(URL, body(), format="json").json()
+    stray = f"{URL}{second['id']}/attachments/{attachment['id']}/original/"
+    assert as_officer.get(stray).status_code == 404

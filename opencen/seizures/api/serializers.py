@@ -11,11 +11,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from opencen.accounts.models import Unit
+from opencen.attachments.choices import AttachmentKind, AttachmentTag
 from opencen.reference import models as ref
 from opencen.reference.choices import HandlingCode, InformationAccuracy, SourceReliability
 from opencen.seizures.choices import CitesAppendix, Direction, RouteRole, SeizureTransition
@@ -412,3 +414,77 @@ class SeizureConflictDetailSerializer(SeizureErrorDetailSerializer):
 
 class SeizureConflictSerializer(serializers.Serializer):
     error = SeizureConflictDetailSerializer()
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+
+class AttachmentUploadSerializer(serializers.Serializer):
+    """multipart/form-data: one or several ``file`` parts, one caption and tag for all."""
+
+    file = serializers.ListField(
+        child=serializers.FileField(allow_empty_file=True, use_url=False),
+        allow_empty=False,
+        help_text="JPEG, PNG, WebP or TIFF images, or PDF documents; several allowed.",
+    )
+    caption = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    tag = serializers.ChoiceField(
+        choices=AttachmentTag.choices,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Default: document for a PDF, other for an image.",
+    )
+
+
+class AttachmentLinksSerializer(serializers.Serializer):
+    original = serializers.URLField()
+    thumbnail = serializers.URLField(allow_null=True)
+    display = serializers.URLField(allow_null=True)
+
+
+class AttachmentSerializer(serializers.Serializer):
+    """A photo or document of a seizure; the original is kept byte for byte (evidence)."""
+
+    id = serializers.UUIDField()
+    filename = serializers.CharField(source="original_filename")
+    media_type = serializers.CharField()
+    size = serializers.IntegerField(help_text="Bytes of the original.")
+    sha256 = serializers.CharField(help_text="SHA-256 of the original, in hexadecimal.")
+    kind = serializers.ChoiceField(choices=AttachmentKind.choices)
+    width = serializers.IntegerField(allow_null=True)
+    height = serializers.IntegerField(allow_null=True)
+    caption = serializers.CharField()
+    tag = serializers.ChoiceField(choices=AttachmentTag.choices)
+    version = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    created_by = serializers.CharField(source="created_by.username", allow_null=True)
+    urls = serializers.SerializerMethodField()
+
+    @extend_schema_field(AttachmentLinksSerializer)
+    def get_urls(self, attachment) -> dict[str, str | None]:
+        request = self.context["request"]
+        args = [attachment.object_id, attachment.pk]
+
+        def url(name: str, present: bool = True) -> str | None:
+            if not present:
+                return None
+            return request.build_absolute_uri(reverse(f"api-seizure-attachment-{name}", args=args))
+
+        return {
+            "original": url("original"),
+            "thumbnail": url("thumbnail", bool(attachment.thumbnail)),
+            "display": url("display", bool(attachment.display)),
+        }
+
+
+class AttachmentRejectedSerializer(serializers.Serializer):
+    filename = serializers.CharField()
+    message = serializers.CharField()
+
+
+class AttachmentUploadResultSerializer(serializers.Serializer):
+    added = AttachmentSerializer(many=True)
+    rejected = AttachmentRejectedSerializer(
+        many=True, help_text="Files refused, each with the reason; the others were kept."
+    )

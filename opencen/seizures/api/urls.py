@@ -13,3 +13,27 @@ urlpatterns = [
     path("<uuid:pk>/close/", views.SeizureCloseView.as_view(), name="api-seizure-close"),
     path("<uuid:pk>/history/", views.SeizureHistoryView.as_view(), name="api-seizure-history"),
 ]
+
+ATTACHMENT = "<uuid:pk>/attachments/<uuid:attachment_id>"
+urlpatterns += [
+    path(
+        "<uuid:pk>/attachments/",
+        views.SeizureAttachmentListView.as_view(),
+        name="api-seizure-attachments",
+    ),
+    path(
+        f"{ATTACHMENT}/original/",
+        views.SeizureAttachmentOriginalView.as_view(),
+        name="api-seizure-attachment-original",
+    ),
+    path(
+        f"{ATTACHMENT}/thumbnail/",
+        views.SeizureAttachmentThumbnailView.as_view(),
+        name="api-seizure-attachment-thumbnail",
+    ),
+    path(
+        f"{ATTACHMENT}/display/",
+        views.SeizureAttachmentDisplayView.as_view(),
+        name="api-seizure-attachment-display",
+    ),
+]

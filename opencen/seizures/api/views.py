@@ -12,16 +12,28 @@ from __future__ import annotations
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, permissions, status
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from opencen.accounts.permissions import Permission, has_permission
+from opencen.attachments.models import Attachment
+from opencen.attachments.selectors import attachment_list_for_owner
+from opencen.attachments.services import attachments_add
+from opencen.attachments.views import (
+    attachment_display,
+    attachment_original,
+    attachment_thumbnail,
+)
 from opencen.core.api.errors import Conflict
 from opencen.seizures.api.serializers import (
+    AttachmentSerializer,
+    AttachmentUploadResultSerializer,
+    AttachmentUploadSerializer,
     SeizureConflictSerializer,
     SeizureCreateSerializer,
     SeizureDetailSerializer,
@@ -239,6 +251,8 @@ class SeizureTransitionView(SeizureAPIView, APIView):
     """Base of the status transitions (opencen.seizures.workflow)."""
 
     transition: SeizureTransition
+    # The only field, the comment, may come as JSON or as a form; an empty body is fine.
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     def post(self, request, pk):
         seizure = self.get_seizure()
@@ -325,3 +339,120 @@ class SeizureHistoryView(SeizureAPIView, generics.ListAPIView):
             .select_related("changed_by")
             .order_by("-version")
         )
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=["seizures"],
+        operation_id="seizures_attachments_list",
+        responses={200: AttachmentSerializer(many=True), **_errors(401, 403, 404)},
+    )
+)
+class SeizureAttachmentListView(SeizureAPIView, generics.ListAPIView):
+    """The photos and documents of a seizure, in upload order (withdrawn ones left out)."""
+
+    serializer_class = AttachmentSerializer
+    filterset_class = None
+    parser_classes = [MultiPartParser]
+    permission_by_method = {"POST": Permission.SEIZURE_EDIT}
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Attachment.objects.none()
+        return attachment_list_for_owner(user=self.request.user, owner=self.get_seizure())
+
+    @extend_schema(
+        tags=["seizures"],
+        operation_id="seizures_attachments_create",
+        request={"multipart/form-data": AttachmentUploadSerializer},
+        responses={201: AttachmentUploadResultSerializer, **_errors(400, 401, 403, 404)},
+    )
+    def post(self, request, pk):
+        """Attach one or several files. Each file's content is checked by decoding it; the
+        good ones are kept (answered with their SHA-256) and each refused one is named with
+        the reason. 400 when none was kept."""
+        seizure = self.get_seizure()
+        serializer = AttachmentUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        result = attachments_add(
+            actor=request.user,
+            owner=seizure,
+            files=serializer.validated_data["file"],
+            caption=serializer.validated_data["caption"],
+            tag=serializer.validated_data["tag"],
+        )
+        if not result.added:
+            raise exceptions.ValidationError(
+                {"file": [str(refusal) for refusal in result.rejected]}
+            )
+        answer = {
+            "added": result.added,
+            "rejected": [
+                {"filename": refusal.filename, "message": str(refusal)}
+                for refusal in result.rejected
+            ],
+        }
+        data = AttachmentUploadResultSerializer(answer, context={"request": request}).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class SeizureAttachmentFileView(SeizureAPIView, APIView):
+    """One file of a seizure's attachment, served by the attachments app's view (which audits
+    downloads of originals and sets the safe headers)."""
+
+    file_view = staticmethod(attachment_original)
+
+    def perform_content_negotiation(self, request, force=False):
+        # A download may be asked for with any Accept header; errors still answer JSON.
+        return super().perform_content_negotiation(request, force=True)
+
+    def get(self, request, pk, attachment_id):
+        seizure = self.get_seizure()
+        attachments = attachment_list_for_owner(
+            user=request.user, owner=seizure, include_withdrawn=True
+        )
+        if not attachments.filter(pk=attachment_id).exists():
+            raise exceptions.NotFound
+        # DRF hands the authenticated user (token or session) down to the Django request.
+        return self.file_view(request._request, attachment_id)
+
+
+def _file_schema(name: str, media_type: str, description: str):
+    return extend_schema(
+        tags=["seizures"],
+        operation_id=f"seizures_attachments_{name}",
+        responses={
+            (200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description=description),
+            **_errors(401, 403, 404),
+        },
+    )
+
+
+class SeizureAttachmentOriginalView(SeizureAttachmentFileView):
+    file_view = staticmethod(attachment_original)
+
+    @_file_schema("original", "application/octet-stream", "The original, byte for byte.")
+    def get(self, request, pk, attachment_id):
+        """Download the original file exactly as uploaded (its SHA-256 is in the listing)."""
+        return super().get(request, pk, attachment_id)
+
+
+class SeizureAttachmentThumbnailView(SeizureAttachmentFileView):
+    file_view = staticmethod(attachment_thumbnail)
+
+    @_file_schema("thumbnail", "image/jpeg", "A small JPEG without metadata.")
+    def get(self, request, pk, attachment_id):
+        """The thumbnail of an image (404 for a PDF)."""
+        return super().get(request, pk, attachment_id)
+
+
+class SeizureAttachmentDisplayView(SeizureAttachmentFileView):
+    file_view = staticmethod(attachment_display)
+
+    @_file_schema("display", "image/jpeg", "A display-size JPEG without metadata.")
+    def get(self, request, pk, attachment_id):
+        """The display image of an image (404 for a PDF)."""
+        return super().get(request, pk, attachment_id)
