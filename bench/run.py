@@ -133,10 +133,20 @@ def scenario_page_latency(context: Context) -> list[Result]:
     ]
 
 
+def scenario_import_10k(context: Context) -> list[Result]:
+    """Import 10,000 seizures from CSV and from Excel (bench/import_10k.py)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench.import_10k import scenario_import_10k as run
+
+    return run(context)
+
+
 #: scenarios in the order they run; each returns its lines of the table
 SCENARIOS: list[Callable[[Context], list[Result]]] = [
     scenario_prepare_database,
     scenario_page_latency,
+    scenario_import_10k,
 ]
 
 

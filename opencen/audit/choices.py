@@ -25,6 +25,7 @@ class AuditEventType(models.IntegerChoices):
     RECORD_ERASED = 205, _("Personal data erased")
     ATTACHMENT_ADDED = 206, _("Attachment added")
     ATTACHMENT_REMOVED = 207, _("Attachment withdrawn")
+    RECORDS_IMPORTED = 208, _("Records imported")
     # Consultation 3xx
     RECORD_VIEWED = 300, _("Record viewed")
     SEARCH = 301, _("Search")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from opencen.seizures import views
+from opencen.seizures import views, views_import
 
 app_name = "seizures"
 
@@ -21,4 +21,35 @@ urlpatterns: list = [
     path("<uuid:pk>/attachments/", views.seizure_attachments_view, name="attachments"),
     # --- gallery (views_gallery.py) ---
     # --- import and export (views_import.py) ---
+    path(
+        "import/template.csv",
+        views_import.import_template,
+        {"fmt": "csv"},
+        name="import-template-csv",
+    ),
+    path(
+        "import/template.xlsx",
+        views_import.import_template,
+        {"fmt": "xlsx"},
+        name="import-template-xlsx",
+    ),
+    path("import/", views_import.import_upload, name="import"),
+    path("import/<uuid:pk>/", views_import.import_preview, name="import-preview"),
+    path("import/<uuid:pk>/progress/", views_import.import_progress, name="import-progress"),
+    path("import/<uuid:pk>/confirm/", views_import.import_confirm, name="import-confirm"),
+    path("import/<uuid:pk>/cancel/", views_import.import_cancel, name="import-cancel"),
+    path(
+        "import/<uuid:pk>/rejected.csv",
+        views_import.import_rejected,
+        {"fmt": "csv"},
+        name="import-rejected-csv",
+    ),
+    path(
+        "import/<uuid:pk>/rejected.xlsx",
+        views_import.import_rejected,
+        {"fmt": "xlsx"},
+        name="import-rejected-xlsx",
+    ),
+    path("export.csv", views_import.seizure_export, {"fmt": "csv"}, name="export-csv"),
+    path("export.xlsx", views_import.seizure_export, {"fmt": "xlsx"}, name="export-xlsx"),
 ]
