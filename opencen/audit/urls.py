@@ -1,5 +1,13 @@
 from django.urls import path
 
+from opencen.audit import views
+
 app_name = "audit"
 
-urlpatterns: list = []
+urlpatterns = [
+    # The audit log (Permission.AUDIT_VIEW); every read is itself audited.
+    path("", views.audit_list, name="list"),
+    path("export.csv", views.audit_export, name="export"),
+    path("verify/", views.audit_verify, name="verify"),
+    path("<int:pk>/", views.audit_detail, name="detail"),
+]
