@@ -567,3 +567,17 @@ def test_attachments_follow_the_seizure_scope(
     second = as_officer.post(URL, body(), format="json").json()
     stray = f"{URL}{second['id']}/attachments/{attachment['id']}/original/"
     assert as_officer.get(stray).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_code_with_a_nul_character_is_a_400_not_a_server_error(
+    api_client, officer, reference_data
+):
+    api_client.force_authenticate(officer)
+    response = api_client.post(
+        "/api/v1/seizures/",
+        {"occurred_at": "2026-03-14T09:30:00Z", "direction": "import", "place": "ZA\x00DUR"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "place" in response.json()["error"]["fields"]

@@ -51,6 +51,10 @@ class CodeField(serializers.SlugRelatedField):
         super().__init__(slug_field="code", queryset=model.objects.all(), **kwargs)
 
     def to_internal_value(self, data):
+        # A code is short plain text; anything else is not looked up at all (PostgreSQL
+        # refuses NUL characters in a query with an error, not an empty result).
+        if not isinstance(data, str) or "\x00" in data or len(data) > 64:
+            self.fail("invalid")
         entry = super().to_internal_value(data)
         if not entry.active and entry.code not in self.context.get("kept_codes", {}).get(
             self.model, ()
