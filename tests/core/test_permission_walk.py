@@ -45,6 +45,7 @@ from opencen.audit.choices import AuditEventType
 from opencen.audit.services import audit_record
 from opencen.core.testing.urls import iter_project_urls
 from opencen.reference import models as reference_models
+from opencen.seizures.models import ImportBatch
 from opencen.seizures.services import SeizureInput, seizure_create
 from tests.factories import UserFactory
 
@@ -319,6 +320,73 @@ OBJECT_MAKERS: dict[str, Callable[[World], Any]] = {
         kind="image",
     ),
 }
+
+
+# --- seizure API attachments (opencen.seizures.api): another unit's seizure answers 404 ---
+# A row only, without a file: the persona who may see it reaches the file view, which finds no
+# file (404); everyone else is stopped before.
+OBJECT_MAKERS["seizure_attachment"] = lambda world: Attachment.objects.create(
+    content_type=ContentType.objects.get_for_model(world.get("seizure")),
+    object_id=str(world.get("seizure").pk),
+    original="attachments/walk-seizure.jpg",
+    original_filename="walk-seizure.jpg",
+    media_type="image/jpeg",
+    size=1,
+    sha256="0" * 64,
+    kind="image",
+)
+EXPECTATIONS.update(
+    {
+        "api-seizure-attachments": Expect(
+            Permission.SEIZURE_VIEW, 401, 403, 404, 200, args=("seizure",)
+        ),
+        **{
+            f"api-seizure-attachment-{name}": Expect(
+                Permission.SEIZURE_VIEW, 401, 403, 404, 404, args=("seizure", "seizure_attachment")
+            )
+            for name in ("original", "thumbnail", "display")
+        },
+    }
+)
+
+
+# --- seizure import and export (opencen.seizures.views_import) -----------------------------
+# A batch belongs to a unit: another unit's batch is not found. Confirming the walk's batch,
+# which has no good row, is refused with a message and a redirect to its preview.
+OBJECT_MAKERS["import_batch"] = lambda world: ImportBatch.objects.create(
+    file_name="walk.csv",
+    sha256="0" * 64,
+    kind="csv",
+    status="ready",
+    unit=world.home_unit,
+    created_by=world.get("user"),
+)
+_BATCH = ("import_batch",)
+EXPECTATIONS.update(
+    {
+        "seizures:import": page(Permission.SEIZURE_EDIT),
+        "seizures:import-template-csv": page(Permission.SEIZURE_EDIT),
+        "seizures:import-template-xlsx": page(Permission.SEIZURE_EDIT),
+        "seizures:import-preview": Expect(Permission.SEIZURE_EDIT, 302, 403, 404, 200, args=_BATCH),
+        "seizures:import-progress": Expect(
+            Permission.SEIZURE_EDIT, 302, 403, 404, 200, args=_BATCH, htmx=True
+        ),
+        "seizures:import-rejected-csv": Expect(
+            Permission.SEIZURE_EDIT, 302, 403, 404, 200, args=_BATCH
+        ),
+        "seizures:import-rejected-xlsx": Expect(
+            Permission.SEIZURE_EDIT, 302, 403, 404, 200, args=_BATCH
+        ),
+        "seizures:import-confirm": Expect(
+            Permission.SEIZURE_EDIT, 302, 403, 404, 302, args=_BATCH, method="post"
+        ),
+        "seizures:import-cancel": Expect(
+            Permission.SEIZURE_EDIT, 302, 403, 404, 302, args=_BATCH, method="post"
+        ),
+        "seizures:export-csv": page(Permission.EXPORT),
+        "seizures:export-xlsx": page(Permission.EXPORT),
+    }
+)
 
 
 def _roles_for(expect: Expect) -> tuple[set[Role], set[Role]]:
