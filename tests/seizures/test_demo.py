@@ -151,3 +151,25 @@ def test_readable_through_selectors_and_filterset(generated):
         assert seizure_id in {s.pk for s in found}
     seizure = seizure_get(user=analyst, pk=visible.filter(status="validated").first().pk)
     assert seizure_completeness_errors(seizure=seizure) == {}
+
+
+@pytest.mark.django_db
+def test_period_and_detection_filters_on_generated_seizures(generated):
+    from django.utils import timezone
+
+    analyst = RoleAssignment.objects.filter(role=Role.ANALYST).order_by("id").first().user
+    visible = seizure_list(user=analyst)
+    days = sorted(timezone.localdate(t) for t in visible.values_list("occurred_at", flat=True))
+    first, last = days[len(days) // 3], days[2 * len(days) // 3]
+    params = {"occurred_after": first.isoformat(), "occurred_before": last.isoformat()}
+    found = SeizureFilterSet(params, queryset=visible).qs
+    assert found.count() == sum(1 for day in days if first <= day <= last)  # both days included
+    through = Seizure.detection_methods.through.objects
+    method = through.values_list("detectionmethod_id", flat=True).order_by("id").first()
+    expected = set(
+        through.filter(detectionmethod_id=method, seizure__in=visible).values_list(
+            "seizure_id", flat=True
+        )
+    )
+    found = SeizureFilterSet({"detection_method": method}, queryset=visible).qs
+    assert {s.pk for s in found} == expected
