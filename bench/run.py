@@ -7,6 +7,9 @@ Scenarios now: the commands that prepare a database (``opencen migrate``, ``open
 load-reference`` first and second run) and the latency of ``/healthz`` and of the home page of a
 signed-in user, through Django's test client (the full middleware stack, no network). Later
 issues add scenarios (demo data at scale, lists, search, exchange) to ``SCENARIOS``.
+
+The seizure scenarios (bench/seizures.py) work on a database of ``OPENCEN_BENCH_SEIZURES``
+generated seizures (default 1,000,000), made once and kept in ``var/bench/`` for the next runs.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -50,6 +53,9 @@ class Context:
 
     env: dict[str, str]
     requests: int
+    seizure_requests: int = 40
+    #: lines added to the machine facts of the report
+    facts: dict[str, str] = field(default_factory=dict)
 
 
 # --- scenarios -----------------------------------------------------------------------------
@@ -142,10 +148,54 @@ def scenario_import_10k(context: Context) -> list[Result]:
     return run(context)
 
 
+def scenario_seizures(context: Context) -> list[Result]:
+    """Generate (or reuse) N seizures, then time lists, search, detail and API (seizures.py)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench import seizures as seizure_bench
+
+    info, measured = seizure_bench.run(requests=context.seizure_requests)
+    count, rate = info["seizures"], ""
+    if info.get("generator_seconds"):
+        rate = f"{count / info['generator_seconds']:,.0f} seizures/s, "
+    made = "reused from " + info["data_dir"] + ", made " if info["cached"] else "made "
+    results = [
+        Result(
+            f"generate {count:,} seizures (`opencen demo`)",
+            f"{info['demo_seconds']:.0f} s",
+            f"{rate}{info.get('rows') or 0:,} rows, CPU {info.get('cpu_seconds')} s, load "
+            f"{info['load_average'][0]} -> {info['load_average'][1]} on {info['cores']} cores; "
+            f"{made}{info['generated_at']}; database {info['disk_bytes'] / 2**30:.1f} GiB",
+            info["demo_seconds"],
+        )
+    ]
+    for row in measured:
+        if row["scenario"] == "facts":
+            context.facts["seizures"] = (
+                f"{row['seizures']:,} generated (seed {info['seed']}), "
+                f"{row['visible_to_analyst']:,} visible to the analyst"
+            )
+        elif "error" in row:
+            results.append(Result(row["scenario"], "n/a", row["error"]))
+        else:
+            verdict = "met" if row["p95_ms"] <= seizure_bench.TARGET_MS else "MISSED"
+            results.append(
+                Result(
+                    row["scenario"],
+                    f"p50 {row['p50_ms']:.1f} ms",
+                    f"p95 {row['p95_ms']:.1f} ms ({verdict}: p95 <= 100 ms), "
+                    f"{row['queries']} queries, {row['requests']} requests",
+                    row["p50_ms"] / 1000,
+                )
+            )
+    return results
+
+
 #: scenarios in the order they run; each returns its lines of the table
 SCENARIOS: list[Callable[[Context], list[Result]]] = [
     scenario_prepare_database,
     scenario_page_latency,
+    scenario_seizures,
     scenario_import_10k,
 ]
 
@@ -226,8 +276,11 @@ def write_report(facts: dict[str, str], results: list[Result], total: float) -> 
         "# Benchmarks",
         "",
         f"Written by `{COMMAND}` (bench/run.py); run it again to refresh this page. Each run",
-        "starts from an empty SQLite database in a temporary data directory. Numbers from one",
-        "machine compare with numbers from the same machine only.",
+        "starts from an empty SQLite database in a temporary data directory, except the seizure",
+        "scenarios (bench/seizures.py): they use `OPENCEN_BENCH_SEIZURES` generated seizures",
+        "(default 1,000,000), made once and kept in var/bench/ for the next runs. Times are",
+        "server times through Django's test client. Numbers from one machine compare with",
+        "numbers from the same machine only; the load average shows what else was running.",
         "",
         "## Machine",
         "",
@@ -248,13 +301,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200, help="requests per page (200)")
     parser.add_argument("--no-report", action="store_true", help="do not write the report")
+    parser.add_argument(
+        "--seizure-requests", type=int, default=40, help="requests per seizure scenario (40)"
+    )
     options = parser.parse_args(argv)
 
     started = time.perf_counter()
     data_dir = Path(tempfile.mkdtemp(prefix="opencen-bench-"))
     env = {key: value for key, value in os.environ.items() if not key.startswith("OPENCEN_")}
     env.update({"OPENCEN_ENV": "demo", "OPENCEN_DATA_DIR": str(data_dir)})
-    context = Context(env=env, requests=options.requests)
+    context = Context(env=env, requests=options.requests, seizure_requests=options.seizure_requests)
     results: list[Result] = []
     try:
         for scenario in SCENARIOS:
@@ -264,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(data_dir, ignore_errors=True)
     total = time.perf_counter() - started
 
-    facts = machine_facts()
+    facts = machine_facts() | context.facts
     print()
     print("\n".join(f"{name}: {value}" for name, value in facts.items()))
     print("\n".join(table(results)))
