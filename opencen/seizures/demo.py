@@ -28,8 +28,10 @@ Seizures as a customs administration records them, deterministic for a seed:
   FTS5 index merged once at the end (:mod:`opencen.seizures.search`).
 - **No audit event per seizure**: generated data is not a business event. One summary event
   (record created, target "seizures", details: how many, the seed) says the demo wrote them.
-- **Photos.** Not generated yet: placeholder concealment images come once the attachments app
-  is part of the code base.
+- **Photos.** One seizure in :data:`PHOTO_EVERY` (at most :data:`PHOTO_MAX`) gets a placeholder
+  photo of its concealment, drawn with Pillow (never downloaded) and stored as the attachments
+  app stores an upload (original with its SHA-256, thumbnail and display derivatives), tagged
+  "concealment", without an audit event each, like the rest of the generated data.
 
 Speed (see docs/benchmarks.md): every table is written with one compiled INSERT per batch
 (``executemany``; ``COPY`` on PostgreSQL) of values already in database form
@@ -82,6 +84,9 @@ PERIOD_END = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
 PERIOD_DAYS = 5 * 365
 #: Seizures per chunk: generated in Python, then written table by table in one transaction.
 CHUNK = 10_000
+#: One seizure in this many gets a placeholder concealment photo, at most PHOTO_MAX in all.
+PHOTO_EVERY = 200
+PHOTO_MAX = 300
 
 # --- corridors -----------------------------------------------------------------------------
 
@@ -442,6 +447,36 @@ def vehicle_plate(rng, country: str) -> str:
     return f"{pick(3)} {number(4)}"
 
 
+#: Colours of the placeholder pictures: (background, load, contraband) by conveyance class.
+PICTURE_COLOURS = {
+    "bulk": ((96, 104, 112), (150, 110, 60), (235, 235, 225)),
+    "vehicle": ((60, 64, 70), (30, 30, 30), (120, 160, 60)),
+    "small": ((200, 180, 140), (170, 130, 90), (240, 240, 240)),
+    "body": ((70, 90, 120), (40, 40, 50), (220, 215, 200)),
+}
+
+
+def concealment_picture(rng, reference: str, method: str, conveyance: str):
+    """A placeholder photo of a concealment: a cover load, packages hidden in it, a label."""
+    from PIL import Image, ImageDraw
+
+    background, load, contraband = PICTURE_COLOURS[CONVEYANCE_CLASS.get(conveyance, "bulk")]
+    image = Image.new("RGB", (800, 600), background)
+    draw = ImageDraw.Draw(image)
+    for _ in range(rng.randint(6, 14)):  # the cover load
+        x, y = rng.randint(0, 700), rng.randint(120, 520)
+        draw.rectangle([x, y, x + rng.randint(60, 180), y + rng.randint(40, 90)], fill=load, outline=(20, 20, 20))  # fmt: skip
+    x0, y0 = rng.randint(60, 400), rng.randint(180, 380)
+    for row in range(rng.randint(2, 4)):  # the packages found
+        for column in range(rng.randint(3, 6)):
+            x, y = x0 + column * 58, y0 + row * 36
+            draw.rectangle([x, y, x + 52, y + 30], fill=contraband, outline=(160, 20, 20), width=2)  # fmt: skip
+    draw.rectangle([0, 0, 800, 70], fill=(20, 20, 20))
+    draw.text((16, 12), f"{reference}  -  concealment: {method.replace('_', ' ')}", fill=(255, 255, 255))  # fmt: skip
+    draw.text((16, 40), "OpenCEN demo data: generated placeholder, not a real photograph", fill=(255, 200, 0))  # fmt: skip
+    return image
+
+
 def uuid7(when: datetime.datetime, random_id: uuid.UUID) -> uuid.UUID:
     """An RFC 9562 version-7 UUID: the time ``when`` (milliseconds) then random bits.
 
@@ -539,6 +574,9 @@ class SeizureGenerator(demo.DemoGenerator):
                 if gc_was_enabled:
                     gc.enable()
             search.seizure_index_optimize(using=connection.alias)
+        photos = plan.save_photos()
+        if photos:
+            counts["concealment photos"] = photos
         plan.save_sequences()
         plan.audit_summary(counts["seizures"])
         return {str(name): count for name, count in counts.items()}
@@ -684,6 +722,8 @@ class SeizurePlan:
         plan.rate = EURO_RATES.get(plan.currency or "EUR", 1)
         plan._load_places()
         plan._build_tables()
+        plan.photos = []
+        plan.seizure_count = 0
         plan.sequences: Counter[tuple[str, int]] = Counter(
             {
                 (office, year): last
@@ -1065,6 +1105,10 @@ class SeizurePlan:
             version_rows.append(
                 (seizure_id, 1, db.datetime(created_at), officer, db.json(snapshot), "{}", "")
             )
+            if self.seizure_count % PHOTO_EVERY == 0 and len(self.photos) < PHOTO_MAX and concealments:  # fmt: skip
+                photo_caption = f"{concealments[0]['description'][:1].upper()}{concealments[0]['description'][1:]} ({commodity_label.lower()})"  # fmt: skip
+                self.photos.append((seizure_id, reference, concealments[0]["method"], conveyance_kind, photo_caption, officer))  # fmt: skip
+            self.seizure_count += 1
             documents.append(
                 (
                     seizure_id,
@@ -1114,6 +1158,53 @@ class SeizurePlan:
         return text + " " + rng.choice(FOLLOW_UP)
 
     # ---- after the rows ------------------------------------------------------------------
+
+    def save_photos(self) -> int:
+        """Draw and store the placeholder concealment photos chosen while generating."""
+        from django.apps import apps
+
+        if not self.photos or not apps.is_installed("opencen.attachments"):
+            return 0
+        import hashlib
+        import io
+
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.files.base import ContentFile
+
+        from opencen.attachments.choices import AttachmentKind, AttachmentTag
+        from opencen.attachments.derivatives import render_derivatives
+        from opencen.attachments.models import Attachment
+        from opencen.attachments.services import DERIVATIVES_FOLDER, ORIGINALS_FOLDER
+
+        storage = Attachment._meta.get_field("original").storage
+        content_type = ContentType.objects.get_for_model(Seizure)
+        rng = random.Random(demo.derived_seed(self.ctx.seed, "seizures", "photos"))  # noqa: S311
+        rows = []
+        for seizure_id, reference, method, conveyance, caption, officer in self.photos:
+            image = concealment_picture(rng, reference, method, conveyance)
+            buffer = io.BytesIO()
+            image.save(buffer, "JPEG", quality=85)
+            data = buffer.getvalue()
+            derivatives = render_derivatives(image)
+            attachment_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+            folder = f"{PERIOD_END:%Y/%m}"
+            original = storage.save(f"{ORIGINALS_FOLDER}/{folder}/{attachment_id}.jpg", ContentFile(data))  # fmt: skip
+            base = f"{DERIVATIVES_FOLDER}/{folder}/{attachment_id}"
+            thumbnail = storage.save(f"{base}-thumbnail.jpg", ContentFile(derivatives.thumbnail))
+            display = storage.save(f"{base}-display.jpg", ContentFile(derivatives.display))
+            rows.append(
+                Attachment(
+                    id=attachment_id, content_type=content_type,
+                    object_id=str(uuid.UUID(hex=seizure_id) if len(seizure_id) == 32 else seizure_id),
+                    original=original, original_filename=f"{reference}-concealment.jpg",
+                    media_type="image/jpeg", size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                    kind=AttachmentKind.IMAGE, width=derivatives.width, height=derivatives.height,
+                    caption=caption[:500], tag=AttachmentTag.CONCEALMENT, thumbnail=thumbnail,
+                    display=display, created_by_id=officer, updated_by_id=officer,
+                )
+            )  # fmt: skip
+        Attachment.objects.bulk_create(rows, batch_size=500)
+        return len(rows)
 
     def save_sequences(self) -> None:
         """Set every office's and year's sequence to the last number given."""

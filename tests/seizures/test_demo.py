@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 
@@ -65,7 +66,8 @@ def test_same_seed_same_seizures(demo_base):
 
 
 @pytest.fixture
-def generated(demo_base):
+def generated(demo_base, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the placeholder photos
     call_command("demo", seizures=COUNT, seed=5, verbosity=0)
 
 
@@ -173,3 +175,22 @@ def test_period_and_detection_filters_on_generated_seizures(generated):
     )
     found = SeizureFilterSet({"detection_method": method}, queryset=visible).qs
     assert {s.pk for s in found} == expected
+
+
+@pytest.mark.django_db
+def test_placeholder_concealment_photos(generated):
+    from django.contrib.contenttypes.models import ContentType
+    from PIL import Image
+
+    from opencen.attachments.models import Attachment
+
+    photos = Attachment.objects.filter(content_type=ContentType.objects.get_for_model(Seizure))
+    assert photos.count() == (COUNT + 199) // 200
+    for photo in photos:
+        assert photo.tag == "concealment" and photo.media_type == "image/jpeg"
+        assert Seizure.objects.filter(pk=photo.object_id).exists()
+        with photo.original.open("rb") as original:
+            data = original.read()
+        assert hashlib.sha256(data).hexdigest() == photo.sha256
+        with photo.display.open("rb") as display:
+            assert Image.open(display).format == "JPEG"
