@@ -181,11 +181,12 @@ EXPECTATIONS.update(
         "admin:view_on_site": Expect(STAFF, 302, 302, 404, 404, args=("user_type", "user")),
         "admin:auth_user_password_change": Expect(STAFF, 302, 302, 200, 200, args=("user",)),
         "admin:app_list": Expect(STAFF, 302, 302, 200, 200, args=("accounts",)),
+        # Secret TOTP keys are never shown, even to staff (OTP_ADMIN_HIDE_SENSITIVE_DATA).
         "admin:otp_totp_totpdevice_config": Expect(
-            STAFF, 302, 302, 200, 200, args=("totp_device",)
+            STAFF, 302, 302, 403, 403, args=("totp_device",)
         ),
         "admin:otp_totp_totpdevice_qrcode": Expect(
-            STAFF, 302, 302, 200, 200, args=("totp_device",)
+            STAFF, 302, 302, 403, 403, args=("totp_device",)
         ),
         "admin/(?P<url>.*)$": Expect(STAFF, 302, 302, 404, 404, path="/admin/no/such/page/"),
     }
