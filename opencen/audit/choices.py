@@ -43,6 +43,7 @@ class AuditEventType(models.IntegerChoices):
     API_TOKEN_CREATED = 420, _("API token created")
     REFERENCE_CHANGED = 430, _("Code list changed")
     SETTINGS_CHANGED = 440, _("Installation settings changed")
+    ADMIN_SITE_CHANGE = 450, _("Change in the Django admin pages")
     # Exchange 5xx
     DISCLOSURE = 500, _("Data disclosed to a partner")
     BUNDLE_RECEIVED = 501, _("Bundle received")
