@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from opencen.seizures import views, views_import
+from opencen.seizures import views, views_gallery, views_import
 
 app_name = "seizures"
 
@@ -20,6 +20,7 @@ urlpatterns: list = [
     path("<uuid:pk>/status/<slug:transition>/", views.seizure_transition_view, name="transition"),
     path("<uuid:pk>/attachments/", views.seizure_attachments_view, name="attachments"),
     # --- gallery (views_gallery.py) ---
+    path("gallery/", views_gallery.concealment_gallery_view, name="gallery"),
     # --- import and export (views_import.py) ---
     path(
         "import/template.csv",

@@ -127,6 +127,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "audit:verify": page(Permission.AUDIT_VIEW, method="post"),
     # --- seizures: scoped by unit; another unit's seizure is not found (404) ---
     "seizures:list": page(Permission.SEIZURE_VIEW, htmx=True),
+    "seizures:gallery": page(Permission.SEIZURE_VIEW, htmx=True),
     "seizures:create": page(Permission.SEIZURE_EDIT),
     "seizures:create-quick": page(Permission.SEIZURE_EDIT),
     "seizures:form-row": page(Permission.SEIZURE_EDIT, args=("goods",), htmx=True),
