@@ -139,6 +139,10 @@ else:
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Pragmas for every connection are set in opencen.core.db (connection_created signal);
     # the busy timeout is the driver's own.
+    # Keep connections open between requests: a new one re-runs the pragmas and starts with a
+    # cold page cache (each gunicorn thread has its own).
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
     DATABASES["default"]["TEST"] = (
