@@ -18,7 +18,7 @@ RUFF := $(VENV)/bin/ruff
 VENDOR_STAMP := opencen/static/vendor/.built
 NPM_STAMP := node_modules/.installed
 # Coverage floor of the SQLite pass: just under what is measured; raise it, never lower it.
-COV_FLOOR ?= 90
+COV_FLOOR ?= 93
 
 # The SQLite pass ignores a PostgreSQL URL exported in the caller's shell.
 TEST_ENV := env -u OPENCEN_DATABASE_URL OPENCEN_ENV=demo
