@@ -73,6 +73,8 @@ run: install assets
 lint: install-test
 	$(RUFF) check .
 	$(RUFF) format --check .
+	@# Security lint of our code: any high-severity finding fails the suite.
+	$(VENV)/bin/bandit -q -r opencen -x opencen/static --severity-level high
 
 check: install-test
 	$(TEST_ENV) $(OPENCEN) check
