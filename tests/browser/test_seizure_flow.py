@@ -165,3 +165,17 @@ def test_officer_adds_a_photo_and_sees_it(page: Page, browser_user, request, tmp
     expect(gallery).to_contain_text("Bricks behind the front wall")
     expect(gallery.locator("img")).to_have_count(1)
     assert gallery.locator("img").evaluate("img => img.naturalWidth") > 0
+
+    # The concealment gallery shows it under its concealment method, and opens the seizure.
+    method = seizure.concealments.get().method
+    page.goto("/seizures/gallery/")
+    section = page.locator("section", has=page.get_by_role("heading", name=method.label))
+    card = section.locator("a.gallery-card", has_text=seizure.reference)
+    expect(card).to_have_count(1)
+    assert card.locator("img").evaluate("img => img.naturalWidth") > 0
+    page.select_option("#id_concealment_method", method.code)
+    expect(page.locator("#gallery-results")).to_contain_text(seizure.reference)
+    card = page.locator("a.gallery-card", has_text=seizure.reference)
+    with page.expect_navigation():
+        card.click()
+    expect(page).to_have_url(re.compile(rf"/seizures/{seizure.pk}/$"))
