@@ -539,3 +539,26 @@ def test_submit_of_an_incomplete_seizure_says_why(client, officer, make_input):
         reverse("seizures:transition", args=[incomplete.pk, "submit"]), follow=True
     )
     assert "The route needs an origin or a departure, and a destination." in _text(response)
+
+
+@pytest.mark.django_db
+def test_a_list_of_many_seizures_is_read_newest_first_through_the_time_index(
+    client, officer, make_input, monkeypatch
+):
+    """Above the threshold the page comes from another query plan; the rows are the same."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from opencen.seizures import views as seizure_views
+    from opencen.seizures.services import seizure_create
+
+    created = [seizure_create(actor=officer, data=make_input()) for _ in range(4)]
+    client.force_login(officer)
+    expected = client.get("/seizures/?per_page=3").context["seizures"]
+    monkeypatch.setattr(seizure_views, "NEWEST_FIRST_SCAN_FROM", 2)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/seizures/?per_page=3")
+    assert [s.pk for s in response.context["seizures"]] == [s.pk for s in expected]
+    assert response.context["page_obj"].paginator.count == len(created)
+    if connection.vendor == "sqlite":
+        assert any('+"seizures_seizure"."unit_path" >=' in q["sql"] for q in queries)
