@@ -164,6 +164,8 @@ LOCKOUT_MINUTES = int(os.environ.get("OPENCEN_LOCKOUT_MINUTES", "15"))
 # Two-factor authentication (TOTP): every user must enrol and verify (default in production).
 MFA_REQUIRED = os.environ.get("OPENCEN_MFA_REQUIRED", "1" if PRODUCTION else "0") == "1"
 OTP_TOTP_ISSUER = "OpenCEN"
+# Exports (and later consultations of persons and companies) ask for a purpose first.
+PURPOSE_REQUIRED = os.environ.get("OPENCEN_PURPOSE_REQUIRED", "1" if PRODUCTION else "0") == "1"
 # Staff who open the Django admin never see users' TOTP keys, QR codes or backup codes.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencen.audit import views
+from opencen.audit import purpose, views
 
 app_name = "audit"
 
@@ -9,5 +9,6 @@ urlpatterns = [
     path("", views.audit_list, name="list"),
     path("export.csv", views.audit_export, name="export"),
     path("verify/", views.audit_verify, name="verify"),
+    path("purpose/", purpose.purpose_view, name="purpose"),
     path("<int:pk>/", views.audit_detail, name="detail"),
 ]

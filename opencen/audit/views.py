@@ -21,6 +21,7 @@ from opencen.accounts.permissions import Permission
 from opencen.audit import selectors
 from opencen.audit.choices import AuditEventType, AuditOutcome
 from opencen.audit.models import AuditEvent
+from opencen.audit.purpose import purpose_required
 from opencen.audit.services import audit_chain_verify, audit_record
 from opencen.core.permissions_views import permission_required
 
@@ -188,6 +189,7 @@ def _csv_rows(events) -> Iterator[str]:
 
 @require_GET
 @permission_required(Permission.AUDIT_VIEW)
+@purpose_required("export")
 def audit_export(request: HttpRequest) -> StreamingHttpResponse:
     """The events the current filters select, newest first, as CSV (times in UTC), streamed."""
     filterset = selectors.audit_event_filter(user=request.user, data=request.GET)

@@ -32,6 +32,7 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefre
 
 from opencen.accounts.permissions import Permission
 from opencen.audit.choices import AuditEventType
+from opencen.audit.purpose import purpose_required
 from opencen.audit.services import audit_record
 from opencen.core.permissions_views import permission_required
 from opencen.seizures import exporting, importing
@@ -274,6 +275,7 @@ def _ascii(name: str) -> str:
 
 @require_GET
 @permission_required(Permission.EXPORT)
+@purpose_required("export")
 def seizure_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The list page's seizures under its filters (its query string), streamed, audited."""
     filterset = SeizureFilterSet(

@@ -101,6 +101,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "accounts:login": Expect(PUBLIC, 200, 302, 302, 302),  # signed in: sent on to home
     "accounts:logout": Expect(SIGNED_IN, 302, 405, 405, 405),  # POST only
     "accounts:password-change": signed_in_page(),
+    "audit:purpose": signed_in_page(),
     "accounts:mfa": signed_in_page(),
     "accounts:mfa-verify": signed_in_page(permitted=302),  # no device enrolled: sent to enrol
     "accounts:mfa-backup-codes": signed_in_page(permitted=302),
