@@ -10,13 +10,10 @@ import re
 from base64 import b32encode
 from binascii import unhexlify
 from dataclasses import dataclass, field
-from importlib import import_module
 
 import segno
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user, user_has_device
 from django_otp.models import Device
@@ -30,6 +27,7 @@ from opencen.accounts.lockout import (
     login_success_record,
 )
 from opencen.accounts.models import User
+from opencen.accounts.services import user_sessions_end
 from opencen.audit.choices import AuditEventType, AuditOutcome
 from opencen.audit.services import audit_record
 
@@ -241,27 +239,6 @@ def mfa_reset(*, actor: User, user: User, password: str | None = None) -> int:
         details={"devices": len(devices), "by_administrator": not by_self},
     )
     if not by_self:
-        _sessions_end(user=user)
+        # The phone changed, not the password: the API token stays.
+        user_sessions_end(user=user)
     return len(devices)
-
-
-def _sessions_end(*, user: User) -> None:
-    """End the user's sessions, keeping their API token (it does not depend on the phone)."""
-    engine = import_module(settings.SESSION_ENGINE)
-    if not hasattr(engine.SessionStore, "get_model_class"):
-        return  # cookie or cache sessions cannot be listed; see user_revoke_access
-    session_model = engine.SessionStore.get_model_class()
-    user_id = str(user.pk)
-    doomed = [
-        session.session_key
-        for session in session_model.objects.filter(expire_date__gt=timezone.now()).iterator()
-        if session.get_decoded().get("_auth_user_id") == user_id
-    ]
-    if doomed:
-        session_model.objects.filter(session_key__in=doomed).delete()
-    if hasattr(engine, "KEY_PREFIX"):  # cached_db: drop the cached copies as well
-        from django.core.cache import caches
-
-        caches[settings.SESSION_CACHE_ALIAS].delete_many(
-            [engine.KEY_PREFIX + key for key in doomed]
-        )

@@ -91,9 +91,8 @@ def _check_username_free(*, username: str, user: User | None = None) -> None:
         )
 
 
-def user_revoke_access(*, user: User) -> None:
-    """Sign the user out everywhere and delete their API token."""
-    Token.objects.filter(user=user).delete()
+def user_sessions_end(*, user: User) -> None:
+    """Sign the user out everywhere (their API token is left alone)."""
     engine = import_module(settings.SESSION_ENGINE)
     store_class = engine.SessionStore
     if not hasattr(store_class, "get_model_class"):
@@ -115,6 +114,12 @@ def user_revoke_access(*, user: User) -> None:
 
         cache = caches[settings.SESSION_CACHE_ALIAS]
         cache.delete_many([engine.KEY_PREFIX + key for key in doomed])
+
+
+def user_revoke_access(*, user: User) -> None:
+    """Sign the user out everywhere and delete their API token."""
+    Token.objects.filter(user=user).delete()
+    user_sessions_end(user=user)
 
 
 @transaction.atomic

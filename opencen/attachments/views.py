@@ -124,26 +124,21 @@ def _back(request: HttpRequest, owner: models.Model | None) -> HttpResponse:
     return redirect("core:home")
 
 
-@require_POST
-def attachment_upload(request: HttpRequest, owner_type: str, owner_id: str) -> HttpResponse:
-    """Several files at once: the good ones are kept, each refused one is reported."""
-    owner = owner_get_visible(user=request.user, owner_type=owner_type, owner_id=owner_id)
-    if owner is None:
-        raise Http404
-    if not can_change_owner(request.user, owner):
-        raise PermissionDenied
+def attachments_upload_handle(request: HttpRequest, owner) -> None:
+    """Add the files of an upload form posted for ``owner`` (whose change the caller checked)
+    and tell the user, in messages, what was attached and what was refused and why."""
     form = AttachmentUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return _back(request, owner)
+        return
     result = attachments_add(
         actor=request.user,
         owner=owner,
         files=form.cleaned_data["files"],
-        caption=form.cleaned_data["caption"],
-        tag=form.cleaned_data["tag"] or None,
+        caption=form.cleaned_data.get("caption") or "",
+        tag=form.cleaned_data.get("tag") or None,
     )
     if result.added:
         messages.success(
@@ -153,6 +148,17 @@ def attachment_upload(request: HttpRequest, owner_type: str, owner_id: str) -> H
         )
     for refusal in result.rejected:
         messages.error(request, _("Not attached: %(refusal)s") % {"refusal": refusal})
+
+
+@require_POST
+def attachment_upload(request: HttpRequest, owner_type: str, owner_id: str) -> HttpResponse:
+    """Several files at once: the good ones are kept, each refused one is reported."""
+    owner = owner_get_visible(user=request.user, owner_type=owner_type, owner_id=owner_id)
+    if owner is None:
+        raise Http404
+    if not can_change_owner(request.user, owner):
+        raise PermissionDenied
+    attachments_upload_handle(request, owner)
     return _back(request, owner)
 
 

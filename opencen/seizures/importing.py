@@ -83,6 +83,7 @@ from opencen.seizures.services import (
     RouteLegInput,
     SeizureInput,
     _apply_fields,  # the same field mapping as seizure_create
+    seizure_children_build,
     seizure_input_clean,
     seizure_snapshot,
 )
@@ -818,48 +819,7 @@ def seizures_bulk_create(
             reference=next(references[data.occurred_at.year]),
         )
         _apply_fields(seizure, data)
-        children = {
-            "goods": [
-                GoodsItem(
-                    seizure=seizure,
-                    position=i,
-                    commodity_section_id=g.commodity_type.section_id,
-                    commodity_type=g.commodity_type,
-                    hs_code=g.hs_code,
-                    description=g.description,
-                    brand=g.brand,
-                    cites_species=g.cites_species,
-                    cites_appendix=g.cites_appendix,
-                    quantity=g.quantity,
-                    unit=g.unit,
-                    weight_kg=g.weight_kg,
-                    estimated_value=g.estimated_value,
-                    currency=g.currency,
-                )
-                for i, g in enumerate(data.goods)
-            ],
-            "concealments": [
-                Concealment(seizure=seizure, position=i, method=c.method, description=c.description)
-                for i, c in enumerate(data.concealments)
-            ],
-            "conveyances": [
-                Conveyance(seizure=seizure, position=i, **vars(c))
-                for i, c in enumerate(data.conveyances)
-            ],
-            "route": [
-                RouteLeg(
-                    seizure=seizure,
-                    position=i,
-                    role=leg.role,
-                    country=leg.country,
-                    place=leg.place,
-                    date=leg.date,
-                )
-                for i, leg in enumerate(data.route)
-            ],
-            "detection_methods": list(data.detection_methods),
-            "offence_types": list(data.offence_types),
-        }
+        children = seizure_children_build(seizure, data)
         # The snapshot of version 1 reads these lists as if they had been prefetched.
         seizure._prefetched_objects_cache = children
         goods += children["goods"]

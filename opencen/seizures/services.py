@@ -349,13 +349,11 @@ def _apply_fields(seizure: Seizure, data: SeizureInput) -> None:
     seizure.share_cen = data.share_cen
 
 
-def _replace_children(seizure: Seizure, data: SeizureInput) -> None:
-    seizure.goods.all().delete()
-    seizure.concealments.all().delete()
-    seizure.conveyances.all().delete()
-    seizure.route.all().delete()
-    GoodsItem.objects.bulk_create(
-        [
+def seizure_children_build(seizure: Seizure, data: SeizureInput) -> dict[str, list]:
+    """The unsaved rows a seizure holds for ``data`` (goods, concealments, conveyances, route)
+    and its detection methods and offence types, keyed like the seizure's relations."""
+    return {
+        "goods": [
             GoodsItem(
                 seizure=seizure,
                 position=i,
@@ -373,19 +371,16 @@ def _replace_children(seizure: Seizure, data: SeizureInput) -> None:
                 currency=g.currency,
             )
             for i, g in enumerate(data.goods)
-        ]
-    )
-    Concealment.objects.bulk_create(
-        [
+        ],
+        "concealments": [
             Concealment(seizure=seizure, position=i, method=c.method, description=c.description)
             for i, c in enumerate(data.concealments)
-        ]
-    )
-    Conveyance.objects.bulk_create(
-        [Conveyance(seizure=seizure, position=i, **vars(c)) for i, c in enumerate(data.conveyances)]
-    )
-    RouteLeg.objects.bulk_create(
-        [
+        ],
+        "conveyances": [
+            Conveyance(seizure=seizure, position=i, **vars(c))
+            for i, c in enumerate(data.conveyances)
+        ],
+        "route": [
             RouteLeg(
                 seizure=seizure,
                 position=i,
@@ -395,10 +390,27 @@ def _replace_children(seizure: Seizure, data: SeizureInput) -> None:
                 date=leg.date,
             )
             for i, leg in enumerate(data.route)
-        ]
-    )
-    seizure.offence_types.set(data.offence_types)
-    seizure.detection_methods.set(data.detection_methods)
+        ],
+        "detection_methods": list(data.detection_methods),
+        "offence_types": list(data.offence_types),
+    }
+
+
+def _replace_children(seizure: Seizure, data: SeizureInput) -> None:
+    seizure.goods.all().delete()
+    seizure.concealments.all().delete()
+    seizure.conveyances.all().delete()
+    seizure.route.all().delete()
+    children = seizure_children_build(seizure, data)
+    for model, name in (
+        (GoodsItem, "goods"),
+        (Concealment, "concealments"),
+        (Conveyance, "conveyances"),
+        (RouteLeg, "route"),
+    ):
+        model.objects.bulk_create(children[name])
+    seizure.offence_types.set(children["offence_types"])
+    seizure.detection_methods.set(children["detection_methods"])
     # Drop prefetched sections so the snapshot reads what was just written.
     getattr(seizure, "_prefetched_objects_cache", {}).clear()
 

@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from opencen.accounts.models import Unit
@@ -577,28 +577,7 @@ def seizure_attachments_view(request: HttpRequest, pk: uuid.UUID) -> HttpRespons
     seizure = _get_or_404(request, pk)
     if not seizure_can(user=request.user, seizure=seizure, permission=Permission.SEIZURE_EDIT):
         raise PermissionDenied
-    from opencen.attachments.forms import AttachmentUploadForm
-    from opencen.attachments.services import attachments_add
+    from opencen.attachments.views import attachments_upload_handle
 
-    form = AttachmentUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(reverse("seizures:detail", args=[seizure.pk]) + "#photos")
-    result = attachments_add(
-        actor=request.user,
-        owner=seizure,
-        files=form.cleaned_data["files"],
-        caption=form.cleaned_data.get("caption") or "",
-        tag=form.cleaned_data.get("tag") or None,
-    )
-    if result.added:
-        messages.success(
-            request,
-            ngettext("%(count)d file attached.", "%(count)d files attached.", len(result.added))
-            % {"count": len(result.added)},
-        )
-    for refusal in result.rejected:
-        messages.error(request, _("Not attached: %(refusal)s") % {"refusal": refusal})
+    attachments_upload_handle(request, seizure)
     return redirect(reverse("seizures:detail", args=[seizure.pk]) + "#photos")

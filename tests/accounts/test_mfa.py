@@ -19,6 +19,7 @@ from opencen.audit.choices import AuditEventType, AuditOutcome
 from opencen.audit.models import AuditEvent
 from opencen.core.testing.urls import iter_project_urls
 from tests.factories import TEST_PASSWORD
+from tests.processes import installation_env
 
 MFA_URL = "/accounts/mfa/"
 VERIFY_URL = "/accounts/mfa/verify/"
@@ -411,20 +412,15 @@ def test_the_secret_is_shown_in_groups_that_decode_to_the_key():
 
 @pytest.mark.parametrize(("env", "expected"), [("production", "True"), ("demo", "False")])
 def test_mfa_is_required_by_default_in_production_only(tmp_path, env, expected):
-    import os
     import secrets
     import subprocess
     import sys
 
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("OPENCEN_")
-    }
-    environment.update(
+    environment = installation_env(
+        tmp_path,
         OPENCEN_ENV=env,
         OPENCEN_SECRET_KEY=secrets.token_urlsafe(50),
         OPENCEN_ALLOWED_HOSTS="opencen.example",
-        OPENCEN_DATA_DIR=str(tmp_path),
-        DJANGO_SETTINGS_MODULE="opencen.settings",
     )
     result = subprocess.run(
         [sys.executable, "-c", "from django.conf import settings; print(settings.MFA_REQUIRED)"],

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from opencen.core.backup import DATABASE_MEMBERS, MANIFEST_NAME
+from tests.processes import installation_env
 
 SQLITE_MEMBER = DATABASE_MEMBERS["sqlite"]
 PHOTO_MEMBER = "media/attachments/2025/photo.jpg"
@@ -76,18 +77,7 @@ print(n, flush=True)
 
 
 def _environment(data_dir: Path, database_url: str | None = None) -> dict[str, str]:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("OPENCEN_") and key != "DJANGO_SETTINGS_MODULE"
-    }
-    environment.update(
-        {
-            "OPENCEN_DATA_DIR": str(data_dir),
-            "OPENCEN_ENV": "demo",
-            "DJANGO_SETTINGS_MODULE": "opencen.settings",
-        }
-    )
+    environment = installation_env(data_dir, OPENCEN_ENV="demo")
     if database_url:
         environment["OPENCEN_DATABASE_URL"] = database_url
     return environment

@@ -12,6 +12,8 @@ import time
 
 import pytest
 
+from tests.processes import installation_env
+
 WRITER = r"""
 import django, os, sys
 django.setup()
@@ -36,13 +38,7 @@ while True:
 
 
 def _env(data_dir) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("OPENCEN_") and key != "DJANGO_SETTINGS_MODULE"
-    }
-    env.update({"OPENCEN_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "opencen.settings"})
-    return env
+    return installation_env(data_dir)
 
 
 @pytest.mark.skipif(

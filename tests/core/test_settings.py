@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 import subprocess
 import sys
@@ -11,18 +10,13 @@ import pytest
 from django.db import connection
 
 from opencen.core.db import SQLITE_PRAGMAS
+from tests.processes import installation_env
 
 
 def _opencen(*args: str, env: dict[str, str], tmp_path) -> subprocess.CompletedProcess:
-    full_env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("OPENCEN_") and key != "DJANGO_SETTINGS_MODULE"
-    }
-    full_env.update({"OPENCEN_DATA_DIR": str(tmp_path), **env})
     return subprocess.run(
         [sys.executable, "-m", "opencen.cli", *args],
-        env=full_env,
+        env=installation_env(tmp_path, **env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -55,14 +49,12 @@ def test_a_new_sqlite_file_database_gets_wal_and_full_sync(tmp_path):
         "print([c.execute(f'PRAGMA {p}').fetchone()[0] for p in "
         "('journal_mode','foreign_keys','synchronous','busy_timeout')])\n"
     )
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("OPENCEN_") and key != "DJANGO_SETTINGS_MODULE"
-    }
-    env.update({"OPENCEN_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "opencen.settings"})
     result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", script],
+        env=installation_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert result.stdout.strip() == "['wal', 1, 2, 20000]"
     assert (tmp_path / "opencen.sqlite3").exists()
@@ -120,19 +112,11 @@ def test_production_health_check_answers_on_the_server_itself(tmp_path):
         "r = Client().get('/healthz', HTTP_HOST='127.0.0.1:8000')\n"
         "print(r.status_code, r.content.decode())\n"
     )
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("OPENCEN_") and key != "DJANGO_SETTINGS_MODULE"
-    }
-    env.update(
-        {
-            "OPENCEN_DATA_DIR": str(tmp_path),
-            "DJANGO_SETTINGS_MODULE": "opencen.settings",
-            "OPENCEN_ENV": "production",
-            "OPENCEN_SECRET_KEY": secrets.token_urlsafe(50),
-            "OPENCEN_ALLOWED_HOSTS": "cen.example.org",
-        }
+    env = installation_env(
+        tmp_path,
+        OPENCEN_ENV="production",
+        OPENCEN_SECRET_KEY=secrets.token_urlsafe(50),
+        OPENCEN_ALLOWED_HOSTS="cen.example.org",
     )
     result = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
