@@ -9,4 +9,9 @@ urlpatterns = [
     path("reference/", include("opencen.reference.api.urls")),
     path("accounts/", include("opencen.accounts.api.urls")),
     path("seizures/", include("opencen.seizures.api.urls")),
+    # Matching answers persons/match/ and companies/match/: listed before the record routes.
+    path("", include("opencen.matching.api.urls")),
+    path("persons/", include("opencen.persons.api.urls")),
+    path("companies/", include("opencen.companies.api.urls")),
+    path("investigations/", include("opencen.investigations.api.urls")),
 ]

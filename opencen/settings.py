@@ -83,6 +83,10 @@ INSTALLED_APPS = [
     "opencen.reference",
     "opencen.attachments",
     "opencen.seizures",
+    "opencen.persons",
+    "opencen.companies",
+    "opencen.investigations",
+    "opencen.matching",
 ]
 
 MIDDLEWARE = [

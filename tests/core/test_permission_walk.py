@@ -24,6 +24,7 @@ an expectation with ``other_unit=404`` (or 403), e.g.::
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,48 +48,17 @@ from opencen.core.testing.urls import iter_project_urls
 from opencen.reference import models as reference_models
 from opencen.seizures.models import ImportBatch
 from opencen.seizures.services import SeizureInput, seizure_create
+from tests.core.walk_base import (
+    PERSONAS,
+    PUBLIC,
+    SIGNED_IN,
+    STAFF,
+    Expect,
+    api,
+    page,
+    signed_in_page,
+)
 from tests.factories import UserFactory
-
-PERSONAS = ("anonymous", "no_permission", "other_unit", "permitted")
-
-#: Access an expectation names besides a Permission.
-PUBLIC = "public"  # anyone, signed in or not
-SIGNED_IN = "signed-in"  # any signed-in user, whatever their roles
-STAFF = "staff"  # the Django admin site: is_staff (and a superuser to see every model)
-
-
-@dataclass(frozen=True)
-class Expect:
-    """What each persona gets from one URL."""
-
-    access: Permission | str
-    anonymous: int
-    no_permission: int
-    other_unit: int
-    permitted: int
-    #: Names of objects (see OBJECT_MAKERS) or literal values filling the URL parameters.
-    args: tuple[str, ...] = ()
-    method: str = "get"
-    #: Also walk the URL with the HX-Request header (an htmx partial).
-    htmx: bool = False
-    #: For regex routes that cannot be reversed: the path to request.
-    path: str = ""
-    #: The narrowest-scoped role is used unless one is named here.
-    role: Role | None = None
-
-
-def page(access, *, permitted: int = 200, **options) -> Expect:
-    """A page guarded by ``access``: login redirect, 403, then ``permitted`` in any unit."""
-    return Expect(access, 302, 403, permitted, permitted, **options)
-
-
-def api(access, *, permitted: int = 200, **options) -> Expect:
-    return Expect(access, 401, 403, permitted, permitted, **options)
-
-
-def signed_in_page(*, permitted: int = 200, **options) -> Expect:
-    return Expect(SIGNED_IN, 302, permitted, permitted, permitted, **options)
-
 
 EXPECTATIONS: dict[str, Expect] = {
     # --- core ---
@@ -390,6 +360,13 @@ EXPECTATIONS.update(
         "seizures:export-xlsx": page(Permission.EXPORT),
     }
 )
+
+
+# --- apps that keep their walk expectations beside their tests -------------------------------
+for _app in ("persons", "companies", "investigations", "matching"):
+    _module = importlib.import_module(f"tests.{_app}.walk")
+    EXPECTATIONS.update(_module.EXPECTATIONS)
+    OBJECT_MAKERS.update(_module.OBJECT_MAKERS)
 
 
 def _roles_for(expect: Expect) -> tuple[set[Role], set[Role]]:

@@ -1,0 +1,5 @@
+"""API routes of the companies app."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

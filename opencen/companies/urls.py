@@ -1,0 +1,7 @@
+"""Pages of the companies app."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "companies"
+
+urlpatterns: list = []

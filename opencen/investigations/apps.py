@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class InvestigationsConfig(AppConfig):
+    """Alerts and investigations on persons, companies and seizures, with their journal."""
+
+    name = "opencen.investigations"
+    label = "investigations"

@@ -1,0 +1,7 @@
+"""Pages of the investigations app."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "investigations"
+
+urlpatterns: list = []
