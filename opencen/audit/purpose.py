@@ -31,6 +31,8 @@ MAX_LENGTH = 300
 #: Kinds of work a purpose is asked for, with the question shown.
 KINDS = {
     "export": _("Why are you exporting this data?"),
+    "screening": _("Why are you screening this list against the database?"),
+    "person": _("Why are you consulting or searching persons?"),
 }
 
 
