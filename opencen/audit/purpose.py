@@ -33,6 +33,7 @@ KINDS = {
     "export": _("Why are you exporting this data?"),
     "screening": _("Why are you screening this list against the database?"),
     "person": _("Why are you consulting or searching persons?"),
+    "company": _("Why are you consulting or searching companies?"),
 }
 
 
