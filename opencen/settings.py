@@ -170,6 +170,21 @@ MFA_REQUIRED = os.environ.get("OPENCEN_MFA_REQUIRED", "1" if PRODUCTION else "0"
 OTP_TOTP_ISSUER = "OpenCEN"
 # Exports (and later consultations of persons and companies) ask for a purpose first.
 PURPOSE_REQUIRED = os.environ.get("OPENCEN_PURPOSE_REQUIRED", "1" if PRODUCTION else "0") == "1"
+# Months after which a person's record is due for review, per data-subject category
+# ("suspect=36,witness=12"; categories left out keep these defaults).
+REVIEW_MONTHS = {
+    "suspect": 36,
+    "convicted": 60,
+    "witness": 12,
+    "victim": 12,
+    "contact": 12,
+    "other": 12,
+}
+for _pair in os.environ.get("OPENCEN_REVIEW_MONTHS", "").split(","):
+    if "=" in _pair:
+        _category, _months = (part.strip() for part in _pair.split("=", 1))
+        if _category in REVIEW_MONTHS and _months.isdigit():
+            REVIEW_MONTHS[_category] = int(_months)
 # Staff who open the Django admin never see users' TOTP keys, QR codes or backup codes.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 

@@ -13,7 +13,7 @@ from opencen.accounts.permissions import Permission, has_permission
 #: hidden, so sections appear as their apps land and there is never a dead link.
 NAVIGATION: tuple[tuple[str, str, Permission], ...] = (
     (_("Seizures"), "seizures:list", Permission.SEIZURE_VIEW),
-    (_("Suspects"), "persons:list", Permission.PERSON_VIEW),
+    (_("Persons"), "persons:list", Permission.PERSON_VIEW),
     (_("Companies"), "companies:list", Permission.COMPANY_VIEW),
     (_("Analysis"), "analysis:index", Permission.ANALYSIS_RUN),
     (_("Messages"), "messaging:inbox", Permission.HOME_VIEW),
