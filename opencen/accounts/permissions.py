@@ -28,6 +28,7 @@ class Permission(StrEnum):
     PERSON_EDIT = "person.edit"
     COMPANY_VIEW = "company.view"
     COMPANY_EDIT = "company.edit"
+    INVESTIGATION_VIEW = "investigation.view"
     INVESTIGATION_MANAGE = "investigation.manage"
     ANALYSIS_RUN = "analysis.run"
     EXPORT = "data.export"
@@ -56,6 +57,9 @@ DESCRIPTIONS: dict[Permission, str] = {
     Permission.PERSON_EDIT: _("Record and change suspects"),
     Permission.COMPANY_VIEW: _("Read companies (each view is audited)"),
     Permission.COMPANY_EDIT: _("Record and change companies"),
+    Permission.INVESTIGATION_VIEW: _(
+        "Read alerts and investigations (H2 and H3 ones only when assigned or managing)"
+    ),
     Permission.INVESTIGATION_MANAGE: _("Open investigations and assign officers"),
     Permission.ANALYSIS_RUN: _("Run analysis, link charts, watch rules and screening"),
     Permission.EXPORT: _("Export lists to CSV and Excel"),
@@ -91,6 +95,11 @@ MATRIX: dict[Permission, dict[Role, Scope]] = {
         Role.ANALYST: Scope.ALL,
     },
     Permission.COMPANY_EDIT: {Role.OFFICER: Scope.UNIT_TREE, Role.SUPERVISOR: Scope.UNIT_TREE},
+    Permission.INVESTIGATION_VIEW: {
+        Role.OFFICER: Scope.UNIT_TREE,
+        Role.SUPERVISOR: Scope.UNIT_TREE,
+        Role.ANALYST: Scope.ALL,
+    },
     Permission.INVESTIGATION_MANAGE: {Role.SUPERVISOR: Scope.UNIT_TREE},
     Permission.ANALYSIS_RUN: {Role.ANALYST: Scope.ALL, Role.SUPERVISOR: Scope.UNIT_TREE},
     Permission.EXPORT: {Role.ANALYST: Scope.ALL, Role.SUPERVISOR: Scope.UNIT_TREE},

@@ -29,6 +29,7 @@ EXPECTED: dict[Role, dict[Permission, Scope]] = {
         P.PERSON_EDIT: Scope.UNIT_TREE,
         P.COMPANY_VIEW: Scope.UNIT_TREE,
         P.COMPANY_EDIT: Scope.UNIT_TREE,
+        P.INVESTIGATION_VIEW: Scope.UNIT_TREE,
     },
     Role.ANALYST: {
         P.HOME_VIEW: Scope.ALL,
@@ -36,6 +37,7 @@ EXPECTED: dict[Role, dict[Permission, Scope]] = {
         P.SEIZURE_VIEW: Scope.ALL,
         P.PERSON_VIEW: Scope.ALL,
         P.COMPANY_VIEW: Scope.ALL,
+        P.INVESTIGATION_VIEW: Scope.ALL,
         P.ANALYSIS_RUN: Scope.ALL,
         P.EXPORT: Scope.ALL,
     },
@@ -49,6 +51,7 @@ EXPECTED: dict[Role, dict[Permission, Scope]] = {
         P.PERSON_EDIT: Scope.UNIT_TREE,
         P.COMPANY_VIEW: Scope.UNIT_TREE,
         P.COMPANY_EDIT: Scope.UNIT_TREE,
+        P.INVESTIGATION_VIEW: Scope.UNIT_TREE,
         P.INVESTIGATION_MANAGE: Scope.UNIT_TREE,
         P.ANALYSIS_RUN: Scope.UNIT_TREE,
         P.EXPORT: Scope.UNIT_TREE,
