@@ -139,7 +139,8 @@ def test_scope_leaves_out_another_units_restricted_person(make_user, unit_tree, 
 
 
 def test_threshold_and_limit(analyst, al_hassan, namesake):
-    assert len(person_matches(user=analyst, query=PersonQuery(name="Mohammed Hassan"), limit=1)) == 1
+    query = PersonQuery(name="Mohammed Hassan")
+    assert len(person_matches(user=analyst, query=query, limit=1)) == 1
     assert person_matches(user=analyst, query=PersonQuery(name="Zebedee"), threshold=0.5) == []
 
 
@@ -150,9 +151,7 @@ def test_company_legal_forms_do_not_matter(analyst, make_company):
     company = make_company("BLUE OCEAN TRADING PROPRIETARY LIMITED", country="ZA")
     make_company("Blue Sky Trading (Pty) Ltd", country="ZA")
     make_company("Ocean Blue Logistics", country="ZA")
-    found = company_matches(
-        user=analyst, query=CompanyQuery(name="Blue Ocean Trading (Pty) Ltd")
-    )
+    found = company_matches(user=analyst, query=CompanyQuery(name="Blue Ocean Trading (Pty) Ltd"))
     assert found[0].id == company.pk
     assert found[0].score >= 0.9
 
