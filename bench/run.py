@@ -191,12 +191,23 @@ def scenario_seizures(context: Context) -> list[Result]:
     return results
 
 
+def scenario_matching(context: Context) -> list[Result]:
+    """Person and company matching at 1,000,000 persons, brute-force baseline, screening,
+    quality on the labelled set (bench/matching.py)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench.matching import scenario_matching as run
+
+    return [Result(**row) for row in run(context)]
+
+
 #: scenarios in the order they run; each returns its lines of the table
 SCENARIOS: list[Callable[[Context], list[Result]]] = [
     scenario_prepare_database,
     scenario_page_latency,
     scenario_seizures,
     scenario_import_10k,
+    scenario_matching,
 ]
 
 
