@@ -6,3 +6,6 @@ class InvestigationsConfig(AppConfig):
 
     name = "opencen.investigations"
     label = "investigations"
+
+    def ready(self) -> None:
+        from opencen.investigations import attachments  # noqa: F401  (registers the checks)

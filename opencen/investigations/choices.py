@@ -27,3 +27,13 @@ class JournalKind(models.TextChoices):
     NOTE = "note", _("Note")
     ACTION = "action", _("Action taken")
     INFORMATION = "information", _("Information received")
+
+
+class CaseTransition(models.TextChoices):
+    """The status changes a supervisor applies (opencen.investigations.workflow)."""
+
+    ACTIVATE = "activate", _("Start work")
+    SUSPEND = "suspend", _("Suspend")
+    RESUME = "resume", _("Resume")
+    CLOSE = "close", _("Close")
+    REOPEN = "reopen", _("Reopen")

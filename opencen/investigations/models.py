@@ -77,6 +77,11 @@ class Investigation(BaseModel):
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("investigations:detail", args=[self.pk])
+
 
 class JournalEntry(models.Model):
     """One structured entry of an investigation's journal; entries are never changed."""
@@ -99,3 +104,27 @@ class JournalEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.investigation_id}: {self.kind}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("investigations:detail", args=[self.investigation_id]) + "#journal"
+
+
+class InvestigationSequence(models.Model):
+    """The last sequence number given for one office, kind prefix and year (references)."""
+
+    office_code = models.CharField(max_length=32)
+    prefix = models.CharField(max_length=3)
+    year = models.PositiveSmallIntegerField()
+    last_value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office_code", "prefix", "year"], name="investigation_refseq_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_code}-{self.prefix}/{self.year}: {self.last_value}"
