@@ -77,6 +77,8 @@ def skeleton(token: str) -> str:
     differently across languages folded together, doubled letters collapsed.
     Mohammed, Muhammad, Mohamed, Mukhammed and Arabic "mhmd" all give "mhmd"."""
     t = token.lower()
+    # A part without vowels came from Arabic or Hebrew script: its "zh" is z + h.
+    arabic = not any(v in t for v in "aeiou")
     for old, new in (
         ("dzh", "j"),
         ("zh", "j"),
@@ -97,6 +99,8 @@ def skeleton(token: str) -> str:
         ("z", "s"),
         ("v", "f"),
     ):
+        if arabic and old in ("zh", "dzh", "dj"):
+            continue
         t = t.replace(old, new)
     out = []
     for i, ch in enumerate(t):
@@ -170,13 +174,18 @@ def token_variants(token: str) -> list[str]:
 
 def compound_tokens(tokens: list[str]) -> list[str]:
     """Parts written as one word elsewhere: "Abdul Rahman" → "abdrahman" (also
-    "Abd al-Rahman"), any two neighbours joined ("Mei Ling" → "meiling")."""
+    "Abd al-Rahman"), any two neighbours joined ("Mei Ling" → "meiling"), both ways round
+    for a two-part name ("Liu Yang" → "liuyang", "yangliu"). Initials are never joined."""
     compounds = []
     for first, second in pairwise(tokens):
+        if len(first) < 2 or len(second) < 2:
+            continue
         if first in _ABD:
             compounds.append("abd" + second)
         else:
             compounds.append(first + second)
+    if len(tokens) == 2 and min(len(t) for t in tokens) >= 2 and tokens[1] not in _ABD:
+        compounds.append(tokens[1] + tokens[0])
     return compounds
 
 
@@ -224,6 +233,43 @@ class CompanyForm:
         return "".join(self.tokens)
 
 
+#: Abbreviations written out, so that "Gen. Trading" meets "General Trading".
+COMPANY_ABBREVIATIONS = {
+    "gen": "general",
+    "genl": "general",
+    "intl": "international",
+    "int": "international",
+    "natl": "national",
+    "mfg": "manufacturing",
+    "mfrs": "manufacturers",
+    "bros": "brothers",
+    "ind": "industries",
+    "inds": "industries",
+    "svcs": "services",
+    "svc": "services",
+    "trdg": "trading",
+    "tradg": "trading",
+    "imp": "import",
+    "exp": "export",
+    "impex": "import export",
+    "ent": "enterprises",
+    "hldgs": "holdings",
+    "assoc": "associates",
+    "mgmt": "management",
+    "dist": "distribution",
+    "distr": "distribution",
+    "transp": "transport",
+    "log": "logistics",
+    "elec": "electronics",
+    "eng": "engineering",
+    "engg": "engineering",
+    "pharm": "pharmaceuticals",
+    "pharma": "pharmaceuticals",
+    "tech": "technology",
+    "intern": "international",
+}
+
+
 def company_name_form(text: str) -> CompanyForm:
     """Lower case Latin words; the legal form at the end ("(Pty) Ltd", "Proprietary Limited",
     "S.A.R.L.", "GmbH & Co. KG") removed and remembered; "&" and "and", "the" dropped."""
@@ -233,6 +279,7 @@ def company_name_form(text: str) -> CompanyForm:
     latin = re.sub(r"\b([a-z])\.([a-z])\b\.?", r"\1\2", latin)
     latin = latin.replace("'", "")
     words = [w for w in _NON_ALNUM.split(latin) if w]
+    words = [x for w in words for x in COMPANY_ABBREVIATIONS.get(w, w).split()]
     removed: list[str] = []
     while len(words) > 1 and (words[-1] in LEGAL_FORMS or words[-1] in ("and", "the")):
         removed.insert(0, words.pop())

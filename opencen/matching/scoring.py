@@ -72,8 +72,11 @@ def _best_parts(parts: list[str], other: list[str], sim: PartSimilarity) -> list
     best = [max(sim(p, o) for o in other_all) for p in parts]
     if len(parts) > 1 and min(best) < 0.9:
         # Two neighbouring parts here may be one part there (Abdul Rahman / Abdulrahman).
-        for i, joined in enumerate(compound_tokens(parts)):
-            score = max(sim(joined, o) for o in other)
+        for i in range(len(parts) - 1):
+            joined = compound_tokens(parts[i : i + 2])
+            if not joined:
+                continue
+            score = max(sim(j, o) for j in joined[:1] for o in other)
             if score > best[i] or score > best[i + 1]:
                 best[i] = max(best[i], score)
                 best[i + 1] = max(best[i + 1], score)
