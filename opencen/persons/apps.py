@@ -6,3 +6,6 @@ class PersonsConfig(AppConfig):
 
     name = "opencen.persons"
     label = "persons"
+
+    def ready(self) -> None:
+        from opencen.persons import attachments  # noqa: F401  (registers the photo's access)

@@ -48,3 +48,29 @@ def person_list(*, user, permission: Permission = Permission.PERSON_VIEW) -> Que
 def person_can(*, user, person: Person, permission: Permission) -> bool:
     """True when ``permission`` reaches this person for this user."""
     return person_list(user=user, permission=permission).filter(pk=person.pk).exists()
+
+
+def person_get(*, user, pk, permission: Permission = Permission.PERSON_VIEW) -> Person:
+    """One person with everything the detail page shows; raises Person.DoesNotExist when out
+    of scope (or merged away)."""
+    return (
+        person_list(user=user, permission=permission)
+        .select_related("unit", "birth_country", "photo", "created_by", "updated_by")
+        .prefetch_related(
+            "nationalities",
+            "aliases",
+            "documents__country",
+            "addresses__country",
+            "phones",
+            "emails",
+        )
+        .get(pk=pk)
+    )
+
+
+def person_merged_target(*, user, pk) -> Person | None:
+    """The survivor a merged-away person now points to, when the user may see it."""
+    merged = Person.objects.filter(pk=pk, merged_into__isnull=False).only("merged_into").first()
+    if merged is None:
+        return None
+    return person_list(user=user).filter(pk=merged.merged_into_id).first()
