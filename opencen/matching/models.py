@@ -87,3 +87,6 @@ class CompanyProfile(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+
+from opencen.matching.models_screening import *  # noqa: E402, F403 - screening and duplicates
