@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from opencen.seizures import views, views_gallery, views_import
+from opencen.seizures import involvements, views, views_gallery, views_import
 
 app_name = "seizures"
 
@@ -19,6 +19,22 @@ urlpatterns: list = [
     path("<uuid:pk>/history/", views.seizure_history_view, name="history"),
     path("<uuid:pk>/status/<slug:transition>/", views.seizure_transition_view, name="transition"),
     path("<uuid:pk>/attachments/", views.seizure_attachments_view, name="attachments"),
+    # --- persons and companies involved (involvements.py) ---
+    path(
+        "<uuid:pk>/involvements/<slug:kind>/options/",
+        involvements.involvement_options_view,
+        name="involvement-options",
+    ),
+    path(
+        "<uuid:pk>/involvements/<slug:kind>/add/",
+        involvements.involvement_add_view,
+        name="involvement-add",
+    ),
+    path(
+        "<uuid:pk>/involvements/<slug:kind>/remove/",
+        involvements.involvement_remove_view,
+        name="involvement-remove",
+    ),
     # --- gallery (views_gallery.py) ---
     path("gallery/", views_gallery.concealment_gallery_view, name="gallery"),
     # --- import and export (views_import.py) ---

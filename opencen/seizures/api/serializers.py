@@ -17,7 +17,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from opencen.accounts.models import Unit
+from opencen.accounts.permissions import Permission, has_permission
 from opencen.attachments.choices import AttachmentKind, AttachmentTag
+from opencen.companies.choices import CompanyInvolvementRole
+from opencen.persons.choices import InvolvementRole
 from opencen.reference import models as ref
 from opencen.reference.choices import HandlingCode, InformationAccuracy, SourceReliability
 from opencen.seizures.choices import CitesAppendix, Direction, RouteRole, SeizureTransition
@@ -166,6 +169,47 @@ class RouteLegWriteSerializer(serializers.Serializer):
     date = serializers.DateField(required=False, allow_null=True, default=None)
 
 
+class PersonInvolvementWriteSerializer(serializers.Serializer):
+    person = serializers.UUIDField()
+    role = serializers.ChoiceField(choices=InvolvementRole.choices)
+
+
+class CompanyInvolvementWriteSerializer(serializers.Serializer):
+    company = serializers.UUIDField()
+    role = serializers.ChoiceField(choices=CompanyInvolvementRole.choices)
+
+
+def involvements_resolve(user, kind: str, items: list[dict]) -> list:
+    """The (record, role) pairs of the body, each record looked up in the user's scope; an
+    id out of scope is refused like an unknown one."""
+    from opencen.companies.selectors import company_list
+    from opencen.persons.selectors import person_list
+    from opencen.seizures.involvements import Involvement
+
+    queryset = person_list(user=user) if kind == "person" else company_list(user=user)
+    found = queryset.in_bulk([item[kind] for item in items])
+    errors = {
+        index: {kind: [_("No such %(kind)s in your scope.") % {"kind": kind}]}
+        for index, item in enumerate(items)
+        if item[kind] not in found
+    }
+    if errors:
+        raise serializers.ValidationError(errors)
+    return [Involvement(record=found[item[kind]], role=item["role"]) for item in items]
+
+
+class PersonInvolvementSerializer(serializers.Serializer):
+    person = serializers.UUIDField(source="person_id")
+    name = serializers.CharField(source="person.display_name")
+    role = serializers.ChoiceField(choices=InvolvementRole.choices)
+
+
+class CompanyInvolvementSerializer(serializers.Serializer):
+    company = serializers.UUIDField(source="company_id")
+    name = serializers.CharField(source="company.name")
+    role = serializers.ChoiceField(choices=CompanyInvolvementRole.choices)
+
+
 class SeizureCreateSerializer(serializers.Serializer):
     """A new seizure. Sections are lists; a route is ordered as given."""
 
@@ -198,10 +242,36 @@ class SeizureCreateSerializer(serializers.Serializer):
     concealments = ConcealmentWriteSerializer(many=True, required=False, default=list)
     conveyances = ConveyanceWriteSerializer(many=True, required=False, default=list)
     route = RouteLegWriteSerializer(many=True, required=False, default=list)
+    persons = PersonInvolvementWriteSerializer(
+        many=True,
+        required=False,
+        help_text="The persons involved; when given, replaces the stored set.",
+    )
+    companies = CompanyInvolvementWriteSerializer(
+        many=True,
+        required=False,
+        help_text="The companies involved; when given, replaces the stored set.",
+    )
+
+    def validate_persons(self, value):
+        return involvements_resolve(self.context["request"].user, "person", value)
+
+    def validate_companies(self, value):
+        return involvements_resolve(self.context["request"].user, "company", value)
+
+    def involvements(self) -> dict:
+        """The involvements sent (``persons``, ``companies``), for seizure_involvements_set."""
+        return {
+            k: self.validated_data[k] for k in ("persons", "companies") if k in self.validated_data
+        }
 
     def seizure_input(self) -> SeizureInput:
         """The validated body as the services' input."""
-        data = {k: v for k, v in self.validated_data.items() if k not in ("unit", "version")}
+        data = {
+            k: v
+            for k, v in self.validated_data.items()
+            if k not in ("unit", "version", "persons", "companies")
+        }
         data["goods"] = [GoodsInput(**item) for item in data["goods"]]
         data["concealments"] = [ConcealmentInput(**item) for item in data["concealments"]]
         data["conveyances"] = [ConveyanceInput(**item) for item in data["conveyances"]]
@@ -354,6 +424,28 @@ class SeizureDetailSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
     updated_by = serializers.CharField(source="updated_by.username", allow_null=True)
     available_transitions = serializers.SerializerMethodField()
+    persons = serializers.SerializerMethodField(help_text="The persons involved in your scope.")
+    companies = serializers.SerializerMethodField(help_text="The companies involved in your scope.")
+
+    @extend_schema_field(PersonInvolvementSerializer(many=True))
+    def get_persons(self, seizure) -> list[dict]:
+        from opencen.seizures.involvements import seizure_person_involvements
+
+        user = self.context["request"].user
+        if not has_permission(user, Permission.PERSON_VIEW):
+            return []
+        links = seizure_person_involvements(user=user, seizure=seizure)
+        return PersonInvolvementSerializer(links, many=True).data
+
+    @extend_schema_field(CompanyInvolvementSerializer(many=True))
+    def get_companies(self, seizure) -> list[dict]:
+        from opencen.companies.selectors import seizure_company_involvements
+
+        user = self.context["request"].user
+        if not has_permission(user, Permission.COMPANY_VIEW):
+            return []
+        links = seizure_company_involvements(user=user, seizure=seizure)
+        return CompanyInvolvementSerializer(links, many=True).data
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_offence_types(self, seizure) -> list[str]:

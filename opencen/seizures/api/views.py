@@ -47,6 +47,7 @@ from opencen.seizures.api.serializers import (
 )
 from opencen.seizures.choices import SeizureTransition
 from opencen.seizures.filtersets import SeizureFilterSet
+from opencen.seizures.involvements import seizure_involvements_set
 from opencen.seizures.models import GoodsItem, RouteLeg, Seizure, SeizureVersion
 from opencen.seizures.selectors import seizure_get, seizure_list
 from opencen.seizures.services import (
@@ -195,6 +196,7 @@ class SeizureListView(SeizureAPIView, generics.ListAPIView):
             data=serializer.seizure_input(),
             unit=serializer.validated_data.get("unit"),
         )
+        seizure_involvements_set(actor=request.user, seizure=seizure, **serializer.involvements())
         return self.detail_response(seizure, status.HTTP_201_CREATED)
 
 
@@ -244,6 +246,7 @@ class SeizureDetailView(SeizureAPIView, APIView):
             data=serializer.seizure_input(),
             expected_version=serializer.validated_data["version"],
         )
+        seizure_involvements_set(actor=request.user, seizure=seizure, **serializer.involvements())
         return self.detail_response(seizure)
 
 
