@@ -190,8 +190,14 @@ def is_latin(text: str) -> bool:
     return True
 
 
+#: Greek letter pairs read as one Latin sound (omicron-upsilon is "ou", not "oy").
+_GREEK_DIGRAPHS = {"ου": "ou", "ού": "ou", "Ου": "Ou", "Ού": "Ou", "ΟΥ": "OU"}
+
+
 def transliterate(text: str) -> str:
     """Latin letters for a name in any script (Chinese characters kept as separate syllables)."""
+    for digraph, latin in _GREEK_DIGRAPHS.items():
+        text = text.replace(digraph, latin)
     parts = []
     for ch in text:
         if "CJK" in unicodedata.name(ch, ""):
