@@ -43,6 +43,28 @@ class PersonQuery:
     nationalities: tuple[str, ...] = ()
     document_number: str = ""
     sex: str = ""
+    #: More names of the same person (as written in its script, in Latin letters).
+    other_names: tuple[str, ...] = ()
+    #: More document numbers of the same person.
+    other_documents: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> list[str]:
+        found = []
+        for name in (self.name, *self.other_names):
+            name = (name or "").strip()
+            if name and name not in found:
+                found.append(name)
+        return found
+
+    @property
+    def documents(self) -> list[str]:
+        found = []
+        for number in (self.document_number, *self.other_documents):
+            number = normalise_number(number)
+            if number and number not in found:
+                found.append(number)
+        return found
 
 
 @dataclass(frozen=True)
@@ -151,10 +173,6 @@ def _as_uuid(value) -> uuid.UUID:
 # Persons -------------------------------------------------------------------------------------
 
 
-def _person_query_names(query: PersonQuery) -> list[str]:
-    return [query.name] if query.name.strip() else []
-
-
 def person_matches(*, user, query: PersonQuery, limit: int = 10, threshold: float = 0.0):
     """The persons in the user's scope that best match ``query``, best first."""
     return person_matches_many(user=user, queries=[query], limit=limit, threshold=threshold)[0]
@@ -175,12 +193,12 @@ def person_matches_many(
 
 
 def _person_matches_one(scope, query: PersonQuery, limit, threshold, sim) -> list[Match]:
-    document = normalise_number(query.document_number)
-    names = _person_query_names(query)
-    if not names and not document:
+    documents = query.documents
+    names = [n for n in query.names if person_name_form(n).tokens]
+    if not names and not documents:
         return []
     year, month, day = parse_birth_date(query.birth_date)
-    keys = person_keys(names, [document] if document else [])
+    keys = person_keys(names, documents)
     candidates = _candidate_ids(PersonKey, "person", keys, year)
     if not candidates:
         return []
@@ -198,7 +216,7 @@ def _person_matches_one(scope, query: PersonQuery, limit, threshold, sim) -> lis
         "nationalities",
         "documents",
     )
-    asked = _AskedPerson(query, names, document, (year, month, day))
+    asked = _AskedPerson(query, names, documents, (year, month, day))
     matches = []
     for row in profiles:
         match = asked.score(row, sim)
@@ -209,10 +227,10 @@ def _person_matches_one(scope, query: PersonQuery, limit, threshold, sim) -> lis
 
 
 class _AskedPerson:
-    def __init__(self, query: PersonQuery, names, document, birth) -> None:
+    def __init__(self, query: PersonQuery, names, documents, birth) -> None:
         self.query = query
         self.forms = [person_name_form(n) for n in names]
-        self.document = document
+        self.documents = set(documents)
         self.year, self.month, self.day = birth
         self.nationalities = {n.strip().upper() for n in query.nationalities if n and n.strip()}
         self.sex = (query.sex or "").strip().lower()
@@ -224,17 +242,17 @@ class _AskedPerson:
         why: list[str] = []
         score = 0.0
         if self.forms:
-            best, best_name = 0.0, display
+            best, best_name, asked = 0.0, display, self.forms[0].text
             for form in self.forms:
                 for text, tokens in names:
                     value = name_similarity(form.tokens, tokens, sim)
                     if value > best:
-                        best, best_name = value, text
+                        best, best_name, asked = value, text, form.text
             score = 0.9 * best
-            why.append(f"name {best:.2f} ({self.query.name.strip()} ~ {best_name})")
+            why.append(f"name {best:.2f} ({asked.strip()} ~ {best_name})")
         # Documents: an identical number is strong evidence, alone enough.
-        if self.document:
-            same = [d for d in docs if d[1] == self.document]
+        if self.documents:
+            same = [d for d in docs if d[1] in self.documents]
             if same:
                 label = (same[0][0] or "document").replace("_", " ")
                 why.append(f"{label} number identical")

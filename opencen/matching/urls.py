@@ -2,11 +2,17 @@
 
 from django.urls import path
 
-from opencen.matching import views_duplicates, views_screening
+from opencen.matching import views, views_duplicates, views_screening
 
 app_name = "matching"
 
 urlpatterns: list = [
+    # Possible matches while a new person or company is typed (htmx fragments).
+    path("persons/candidates/", views.person_candidates_view, name="person-candidates"),
+    path("companies/candidates/", views.company_candidates_view, name="company-candidates"),
+    # Searches ranked by match score.
+    path("persons/", views.person_search_view, name="person-search"),
+    path("companies/", views.company_search_view, name="company-search"),
     # Screening of uploaded lists.
     path("screening/", views_screening.screening_upload, name="screening"),
     path(

@@ -6,9 +6,20 @@ from collections.abc import Callable
 from typing import Any
 
 from opencen.accounts.permissions import Permission
-from tests.core.walk_base import Expect, page
+from tests.core.walk_base import Expect, api, page
 
-EXPECTATIONS: dict[str, Expect] = {}
+_PERSON_VIEW, _COMPANY_VIEW = Permission.PERSON_VIEW, Permission.COMPANY_VIEW
+
+EXPECTATIONS: dict[str, Expect] = {
+    # Possible matches beside the new-person and new-company forms, and the search pages.
+    "matching:person-candidates": page(_PERSON_VIEW, htmx=True),
+    "matching:company-candidates": page(_COMPANY_VIEW, htmx=True),
+    "matching:person-search": page(_PERSON_VIEW, htmx=True),
+    "matching:company-search": page(_COMPANY_VIEW, htmx=True),
+    # Asked with nothing: 400 (a name or a number is needed) once the permission is there.
+    "api-person-match": api(_PERSON_VIEW, permitted=400),
+    "api-company-match": api(_COMPANY_VIEW, permitted=400),
+}
 
 OBJECT_MAKERS: dict[str, Callable[[Any], Any]] = {}
 
