@@ -44,9 +44,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "investigations:journal-add": Expect(V, 302, 403, 404, 400, args=CASE, method="post", role=SUP),
     "investigations:link-search": Expect(V, 302, 403, 404, 200, args=CASE, htmx=True, role=SUP),
     "investigations:link-add": Expect(V, 302, 403, 404, 302, args=CASE, method="post", role=SUP),
-    "investigations:link-remove": Expect(
-        V, 302, 403, 404, 302, args=CASE, method="post", role=SUP
-    ),
+    "investigations:link-remove": Expect(V, 302, 403, 404, 302, args=CASE, method="post", role=SUP),
     "api-investigation-list": api(V),
     "api-investigation-detail": Expect(V, 401, 403, 404, 200, args=CASE, role=SUP),
     # POST-only actions: a GET is refused (405) once the user may see the investigation.
