@@ -234,9 +234,11 @@ COLUMNS = {ScreeningKind.PERSONS: PERSON_COLUMNS, ScreeningKind.COMPANIES: COMPA
 
 
 def header_key(value: Any) -> str:
-    """``"Date of Birth "`` -> ``date_of_birth``; ``"Passport No."`` -> ``passport_no``."""
+    """``"Date of Birth "`` -> ``date_of_birth``; ``"Passport No."`` -> ``passport_no``;
+    ``"Given Name(s)"`` -> ``given_names``."""
     text = unicodedata.normalize("NFKD", cell_text(value).lstrip("\ufeff"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("(s)", "s")  # "Given name(s)"
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
@@ -566,7 +568,7 @@ def screening_run_create(
         )
     if size == 0:
         raise ValidationError(_("The file is empty."))
-    head = file.read(8)
+    head = file.read(4096)  # enough to see the NUL bytes of a binary file
     file.seek(0)
     try:
         file_format = file_kind(file_name, head)
