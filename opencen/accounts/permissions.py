@@ -26,6 +26,7 @@ class Permission(StrEnum):
     SEIZURE_VALIDATE = "seizure.validate"
     PERSON_VIEW = "person.view"
     PERSON_EDIT = "person.edit"
+    PERSON_REVIEW = "person.review"
     COMPANY_VIEW = "company.view"
     COMPANY_EDIT = "company.edit"
     INVESTIGATION_VIEW = "investigation.view"
@@ -55,6 +56,9 @@ DESCRIPTIONS: dict[Permission, str] = {
     Permission.SEIZURE_VALIDATE: _("Validate or return submitted seizures"),
     Permission.PERSON_VIEW: _("Read suspects (each view is audited)"),
     Permission.PERSON_EDIT: _("Record and change suspects"),
+    Permission.PERSON_REVIEW: _(
+        "Review persons due for review: keep them (with a justification) or erase them"
+    ),
     Permission.COMPANY_VIEW: _("Read companies (each view is audited)"),
     Permission.COMPANY_EDIT: _("Record and change companies"),
     Permission.INVESTIGATION_VIEW: _(
@@ -89,6 +93,7 @@ MATRIX: dict[Permission, dict[Role, Scope]] = {
         Role.ANALYST: Scope.ALL,
     },
     Permission.PERSON_EDIT: {Role.OFFICER: Scope.UNIT_TREE, Role.SUPERVISOR: Scope.UNIT_TREE},
+    Permission.PERSON_REVIEW: {Role.SUPERVISOR: Scope.UNIT_TREE},
     Permission.COMPANY_VIEW: {
         Role.OFFICER: Scope.UNIT_TREE,
         Role.SUPERVISOR: Scope.UNIT_TREE,

@@ -49,6 +49,7 @@ EXPECTED: dict[Role, dict[Permission, Scope]] = {
         P.SEIZURE_VALIDATE: Scope.UNIT_TREE,
         P.PERSON_VIEW: Scope.UNIT_TREE,
         P.PERSON_EDIT: Scope.UNIT_TREE,
+        P.PERSON_REVIEW: Scope.UNIT_TREE,
         P.COMPANY_VIEW: Scope.UNIT_TREE,
         P.COMPANY_EDIT: Scope.UNIT_TREE,
         P.INVESTIGATION_VIEW: Scope.UNIT_TREE,
