@@ -185,6 +185,8 @@ for _pair in os.environ.get("OPENCEN_REVIEW_MONTHS", "").split(","):
         _category, _months = (part.strip() for part in _pair.split("=", 1))
         if _category in REVIEW_MONTHS and _months.isdigit():
             REVIEW_MONTHS[_category] = int(_months)
+# Days after the review date before `opencen retention apply` erases a person nobody retained.
+RETENTION_GRACE_DAYS = int(os.environ.get("OPENCEN_RETENTION_GRACE_DAYS", "0") or 0)
 # Staff who open the Django admin never see users' TOTP keys, QR codes or backup codes.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
