@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from opencen.persons import views
+from opencen.persons import views, views_review
 
 app_name = "persons"
 
@@ -10,6 +10,10 @@ urlpatterns: list = [
     path("", views.person_list_view, name="list"),
     path("new/", views.person_create_view, name="create"),
     path("lookup/", views.person_lookup_view, name="lookup"),
+    # --- data-protection review (views_review.py) ---
+    path("review/", views_review.review_queue_view, name="review"),
+    path("review/<uuid:pk>/retain/", views_review.review_retain_view, name="review-retain"),
+    path("review/<uuid:pk>/erase/", views_review.review_erase_view, name="review-erase"),
     path("form/rows/<slug:kind>/", views.form_row_view, name="form-row"),
     path("<uuid:pk>/", views.person_detail_view, name="detail"),
     path("<uuid:pk>/edit/", views.person_edit_view, name="edit"),

@@ -56,3 +56,32 @@ EXPECTATIONS: dict[str, Expect] = {
 }
 
 OBJECT_MAKERS: dict[str, Callable[[Any], Any]] = {"investigation": _investigation}
+
+
+# --- the data-protection review of persons (opencen.persons.views_review), kept here with the
+# rest of this work: supervisors of the unit and below; another unit's person is not found. ---
+def _person_due_for_review(world):
+    import datetime
+
+    from opencen.persons.models import Person
+
+    return Person.objects.create(
+        unit=world.home_unit,
+        unit_path=world.home_unit.path,
+        given_names="Walk",
+        family_name="Review",
+        review_due=datetime.date.today() - datetime.timedelta(days=1),
+    )
+
+
+R = Permission.PERSON_REVIEW
+EXPECTATIONS.update(
+    {
+        "persons:review": page(R),
+        "persons:review-retain": Expect(
+            R, 302, 403, 404, 302, args=("review_person",), method="post"
+        ),
+        "persons:review-erase": Expect(R, 302, 403, 404, 200, args=("review_person",)),
+    }
+)
+OBJECT_MAKERS["review_person"] = _person_due_for_review
