@@ -26,6 +26,7 @@ from opencen.audit.services import audit_record
 from opencen.core.permissions_views import permission_required
 from opencen.core.querysets import CountedPaginator
 from opencen.persons import forms as person_forms
+from opencen.persons.choices import DataSubjectCategory, Sex
 from opencen.persons.filtersets import PersonFilterSet, name_q
 from opencen.persons.models import Person, PersonLink, SeizurePerson
 from opencen.persons.selectors import person_can, person_get, person_list, person_merged_target
@@ -79,6 +80,8 @@ def _filter_widgets(filterset: PersonFilterSet, code_lists: CodeLists) -> None:
     form.fields["commodity_type"].widget = Select(
         choices=[("", _("Any")), *code_lists.commodity_choices()]
     )
+    form.fields["category"].widget = Select(choices=[("", _("Any")), *DataSubjectCategory.choices])
+    form.fields["sex"].widget = Select(choices=[("", _("Any")), *Sex.choices])
     for name in ("created_after", "created_before", "seized_after", "seized_before"):
         form.fields[name].widget.input_type = "date"
     form.fields["ordering"].widget.choices = [
