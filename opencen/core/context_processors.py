@@ -16,6 +16,7 @@ NAVIGATION: tuple[tuple[str, str, Permission], ...] = (
     (_("Persons"), "persons:list", Permission.PERSON_VIEW),
     (_("Companies"), "companies:list", Permission.COMPANY_VIEW),
     (_("Investigations"), "investigations:list", Permission.INVESTIGATION_VIEW),
+    (_("Data review"), "persons:review", Permission.PERSON_REVIEW),
     (_("Screening"), "matching:screening", Permission.ANALYSIS_RUN),
     (_("Analysis"), "analysis:index", Permission.ANALYSIS_RUN),
     (_("Messages"), "messaging:inbox", Permission.HOME_VIEW),
