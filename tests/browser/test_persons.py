@@ -98,3 +98,25 @@ def test_a_seizure_linked_from_the_person_page_shows_on_it(
     seizures = page.locator("#seizures")
     expect(seizures).to_contain_text(seizure.reference)
     expect(seizures).to_contain_text("Driver")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_typing_a_known_name_on_the_new_person_form_shows_the_existing_person(
+    logged_in_page: Page, browser_user, countries
+):
+    page = logged_in_page
+    known = person_create(
+        actor=browser_user,
+        data=PersonInput(
+            given_names="Mohammed",
+            family_name="Al-Hassan",
+            birth_date="1984-03-02",
+            nationalities=[countries["SD"]],
+        ),
+    )
+    page.goto("/persons/new/")
+    page.locator("#id_family_name").press_sequentially("Alhasan", delay=20)
+    page.locator("#id_given_names").press_sequentially("Muhammad", delay=20)
+    matches = page.locator("#person-matches")
+    expect(matches).to_contain_text("AL-HASSAN")
+    expect(matches.locator(f"a[href='/persons/{known.pk}/']").first).to_be_visible()
