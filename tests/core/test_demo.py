@@ -51,11 +51,12 @@ def demo_password(monkeypatch, settings):
 
 
 def run_demo(*args: str) -> str:
-    """Run the demo for units, users and places only (the seizure generator has its own
-    tests in tests/seizures/test_demo.py)."""
+    """Run the demo for units, users and places only (the seizure, person and company
+    generators have their own tests in tests/seizures, tests/persons and tests/companies)."""
     out = StringIO()
-    if not any(arg.startswith("--seizures") for arg in args):
-        args = (*args, "--seizures", "0")
+    for option in ("--seizures", "--persons", "--companies"):
+        if not any(arg.startswith(option) for arg in args):
+            args = (*args, option, "0")
     call_command("demo", *args, stdout=out, stderr=StringIO())
     return out.getvalue()
 
@@ -282,7 +283,7 @@ def test_summary_shows_what_was_created_and_how_long_it_took(countries):
 # --- options ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("option", ["--persons", "--companies"])
+@pytest.mark.parametrize("option", ["--messages", "--peers"])
 def test_counts_of_things_no_generator_makes_are_refused_clearly(db, option):
     with pytest.raises(CommandError) as raised:
         run_demo(option, "10")
@@ -293,8 +294,8 @@ def test_counts_of_things_no_generator_makes_are_refused_clearly(db, option):
 
 def test_generators_declare_the_command_options():
     options = {option.flag for option in demo.declared_options(demo.discover())}
-    assert {"--users-per-unit", "--country", "--seizures"} <= options
-    assert "--persons" not in options
+    assert {"--users-per-unit", "--country", "--seizures", "--persons", "--companies"} <= options
+    assert "--messages" not in options
 
 
 @override_settings(PRODUCTION=True)

@@ -43,7 +43,7 @@ def demo_base(db):
     """Code lists, every country and the demo units, users and places, no seizure yet."""
     sources = [*BUILTIN_SOURCES, "countries", "currencies"]
     call_command("load_reference", *[f"--only={name}" for name in sources], verbosity=0)
-    call_command("demo", seizures=0, verbosity=0)
+    call_command("demo", seizures=0, persons=0, companies=0, verbosity=0)
 
 
 def _plan_rows(seed: int):
@@ -68,7 +68,7 @@ def test_same_seed_same_seizures(demo_base):
 @pytest.fixture
 def generated(demo_base, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path  # the placeholder photos
-    call_command("demo", seizures=COUNT, seed=5, verbosity=0)
+    call_command("demo", seizures=COUNT, persons=0, companies=0, seed=5, verbosity=0)
 
 
 @pytest.mark.django_db
