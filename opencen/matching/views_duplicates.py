@@ -33,17 +33,17 @@ def _optional_url(name: str, *args, query: str = "") -> str | None:
     return f"{url}?{query}" if query else url
 
 
+#: The merge page of each app names the other record in its query string.
+MERGE_PARAMETER = {duplicates.PERSONS: "other", duplicates.COMPANIES: "duplicate"}
+
+
 def _merge_url(kind_name: str, pair) -> str | None:
-    """The merge page of the app that owns the records: the second record merged into the
-    first (the merge page lets the officer choose which one is kept)."""
+    """The merge page of the app that owns the records, opened on the first record with the
+    second as the other one (the page lets the officer choose and confirm)."""
     app = "persons" if kind_name == duplicates.PERSONS else "companies"
-    for args in ((pair.first_id, pair.second_id), (pair.first_id,)):
-        try:
-            url = reverse(f"{app}:merge", args=args)
-        except NoReverseMatch:
-            continue
-        return url if len(args) == 2 else f"{url}?other={pair.second_id}"
-    return None
+    return _optional_url(
+        f"{app}:merge", pair.first_id, query=f"{MERGE_PARAMETER[kind_name]}={pair.second_id}"
+    )
 
 
 def _review(request: HttpRequest, kind_name: str) -> HttpResponse:

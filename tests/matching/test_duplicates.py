@@ -79,6 +79,8 @@ def test_the_review_page_lists_pairs_best_first_and_a_dismissed_pair_disappears(
     html = page.content.decode()
     assert "Muhammad ALHASAN" in html and "Mohammed AL-HASSAN" in html
     pair = PersonDuplicate.objects.get()
+    merge = f"{reverse('persons:merge', args=[pair.first_id])}?other={pair.second_id}"
+    assert f'href="{merge}"' in html
     response = client.post(
         reverse("matching:duplicates-persons-dismiss", args=[pair.pk]), {"next": url}
     )
@@ -149,6 +151,9 @@ def test_companies_with_legal_forms_written_differently_are_paired(
     client.login(username=officer.username, password=TEST_PASSWORD)
     html = client.get(reverse("matching:duplicates-companies")).content.decode()
     assert "BLUE OCEAN TRADING PROPRIETARY LIMITED" in html
+    pair = CompanyDuplicate.objects.get(pk=pairs[frozenset((a.pk, b.pk))].pk)
+    merge = f"{reverse('companies:merge', args=[pair.first_id])}?duplicate={pair.second_id}"
+    assert f'href="{merge}"' in html
 
 
 def test_the_empty_review_says_so(client, port_officer):
