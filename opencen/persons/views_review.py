@@ -63,7 +63,7 @@ class EraseForm(forms.Form):
 def _crumbs(*items) -> list[dict]:
     trail = [
         (gettext_lazy("Persons"), reverse("persons:list")),
-        (gettext_lazy("Review"), reverse("persons:review")),
+        (gettext_lazy("Data review"), reverse("persons:review")),
         *items,
     ]
     return [{"label": label, "url": url} for label, url in trail]

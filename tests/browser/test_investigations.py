@@ -78,3 +78,47 @@ def test_supervisor_assigns_and_the_officer_adds_to_the_journal(page: Page, make
     _shot(page, "investigation-detail")
     entry = JournalEntry.objects.get(kind="action", created_by=officer)
     assert entry.investigation_id == investigation.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_supervisor_keeps_one_person_and_erases_another_from_the_review_queue(
+    page: Page, make_user, unit_tree
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from opencen.persons.models import Person
+    from opencen.persons.retention import is_erased
+
+    supervisor = make_user(roles={Role.SUPERVISOR}, unit=unit_tree["port"], username="rev.sup")
+    today = timezone.localdate()
+    kept, erased = (
+        Person.objects.create(
+            unit=unit_tree["port"],
+            unit_path=unit_tree["port"].path,
+            given_names=given,
+            family_name=family,
+            review_due=today - datetime.timedelta(days=days),
+        )
+        for given, family, days in (("Kofi", "Boateng", 40), ("Lina", "Haddad", 3))
+    )
+    login(page, supervisor)
+    page.get_by_role("link", name="Data review").click()
+    expect(page.get_by_text("2 persons to review")).to_be_visible()
+    _shot(page, "review-queue")
+    first = page.locator("tr", has_text="BOATENG")
+    first.get_by_text("Keep…").click()
+    first.get_by_label("Why is the record still needed?").fill("Open case PORT-INV-2026-0001")
+    first.get_by_role("button", name="Keep and set the next review").click()
+    expect(page.get_by_text("is kept; next review on")).to_be_visible()
+    page.locator("tr", has_text="HADDAD").get_by_role("link", name="Erase…").click()
+    page.get_by_label("Reason for erasure").fill("No longer linked to any case")
+    page.get_by_label("I understand").check()
+    _shot(page, "review-erase")
+    page.get_by_role("button", name="Erase the personal data").click()
+    expect(page.get_by_text("Nobody is due for review.")).to_be_visible()
+    kept.refresh_from_db()
+    erased.refresh_from_db()
+    assert kept.review_due > today and kept.family_name == "Boateng"
+    assert is_erased(erased)
