@@ -278,3 +278,21 @@ def test_merge_can_keep_the_other_record(client, officer, make_person):
     assert response["Location"] == f"/persons/{second.pk}/"
     first.refresh_from_db()
     assert first.merged_into_id == second.pk
+
+
+@pytest.mark.django_db
+def test_the_list_runs_the_same_queries_whatever_the_number_of_persons(
+    client, officer, make_person, django_assert_max_num_queries
+):
+    make_person()
+    client.force_login(officer)
+    client.get("/persons/")  # warm the session and the code lists
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get("/persons/")
+    for number in range(5):
+        make_person(given_names=f"Extra{number}")
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get("/persons/")
