@@ -264,3 +264,32 @@ def test_person_search_for_linking_is_audited_with_the_case_as_purpose(
     event = AuditEvent.objects.get(event_type=AuditEventType.SEARCH)
     assert event.purpose == investigation.reference
     assert event.details["query"] == "Hassan"
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_list_pages_run_a_fixed_number_of_queries(
+    client, supervisor, make_investigation, port_officer, other_officer
+):
+    client = _login(client, supervisor)
+    make_investigation(officers=[port_officer])
+    few = (
+        _queries(client, LIST),
+        _queries(client, MINE),
+        _queries(client, "/api/v1/investigations/"),
+    )
+    for _ in range(6):
+        make_investigation(officers=[port_officer, other_officer])
+    many = (
+        _queries(client, LIST),
+        _queries(client, MINE),
+        _queries(client, "/api/v1/investigations/"),
+    )
+    assert few == many
