@@ -211,12 +211,29 @@ def _measure(requests: int) -> list[dict]:
         "&country=BR"
     )
 
+    try:
+        count_url = reverse("seizures:count")
+    except NoReverseMatch:
+        count_url = None
     if list_url:
         timed("list, first page (analyst, all units)", analyst_client, [list_url])
         if officer:
             timed("list, first page (officer of one office)", officer_client, [list_url])
         timed("list filtered: commodity + year + country", analyst_client, [list_url + filtered])
+        if count_url:
+            # A filtered page shows its rows first; its exact total comes in a second request.
+            timed(
+                "count of that filter (loaded after its page)",
+                analyst_client,
+                [count_url + filtered],
+            )
         timed("free text, one word (`scorpion`)", analyst_client, [list_url + "?q=scorpion"])
+        if count_url:
+            timed(
+                "count of `scorpion` (loaded after its page)",
+                analyst_client,
+                [count_url + "?q=scorpion"],
+            )
         timed(
             "free text, a container number as typed",
             analyst_client,

@@ -50,3 +50,61 @@ class CountedPaginator(Paginator):
     def __init__(self, object_list, per_page, *, count: int, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.__dict__["count"] = count
+
+
+class UncountedPage:
+    """A page read without counting the whole list: one row more than the page is read to
+    know whether a next page exists. Offers what the templates use of Django's page."""
+
+    def __init__(self, object_list, number: int, paginator: UncountedPaginator, has_next: bool):
+        self.object_list = object_list
+        self.number = number
+        self.paginator = paginator
+        self._has_next = has_next
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    def has_next(self) -> bool:
+        return self._has_next
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_other_pages(self) -> bool:
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def start_index(self) -> int:
+        if not self.object_list:
+            return 0
+        return (self.number - 1) * self.paginator.per_page + 1
+
+    def end_index(self) -> int:
+        return (self.number - 1) * self.paginator.per_page + len(self.object_list)
+
+
+class UncountedPaginator:
+    """Pages of a list whose total is counted elsewhere (later, or not at all): ``count`` and
+    ``num_pages`` are None."""
+
+    count = None
+    num_pages = None
+
+    def __init__(self, object_list, per_page: int):
+        self.object_list = object_list
+        self.per_page = per_page
+
+    def get_page(self, number) -> UncountedPage:
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        return UncountedPage(rows[: self.per_page], number, self, len(rows) > self.per_page)

@@ -57,6 +57,16 @@ class SeizureFilterSet(django_filters.FilterSet):
         model = Seizure
         fields: list[str] = []
 
+    def __init__(self, *args, newest_first_scan: bool = False, **kwargs):
+        # The caller reads the newest matches page by page through the time index.
+        self.newest_first_scan = newest_first_scan
+        super().__init__(*args, **kwargs)
+
+    def is_filtered(self) -> bool:
+        """True when a filter that narrows the list is given (ordering does not)."""
+        data = self.data or {}
+        return any(name != "ordering" and data.get(name) not in (None, "") for name in self.filters)
+
     def filter_unit(self, queryset, name, value):
         from opencen.accounts.models import Unit
 
@@ -96,7 +106,7 @@ class SeizureFilterSet(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         from opencen.seizures.search import seizure_text_q
 
-        return queryset.filter(seizure_text_q(value))
+        return queryset.filter(seizure_text_q(value, newest_first=self.newest_first_scan))
 
 
 #: Code lists behind the filters, for choices on the page.

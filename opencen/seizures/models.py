@@ -372,3 +372,26 @@ class ImportRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.batch_id} row {self.number}"
+
+
+class SeizureTally(models.Model):
+    """How many seizures each (unit path, handling code) holds: the exact total of an
+    unfiltered list, read from a few rows instead of counting every seizure.
+
+    Written only by database triggers on the seizure table (:mod:`opencen.seizures.tally`),
+    so inserts in bulk, deletions, unit moves and handling-code changes all keep it exact."""
+
+    id = models.BigAutoField(primary_key=True)
+    unit_path = models.CharField(max_length=500)
+    handling_code = models.CharField(max_length=2)
+    seizures = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit_path", "handling_code"], name="seizure_tally_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_path} {self.handling_code}: {self.seizures}"

@@ -29,8 +29,8 @@ from itertools import islice
 from typing import Any
 
 from django.db import connections, router, transaction
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, F, Q
+from django.db.models.expressions import Expression, RawSQL
 
 from opencen.seizures.models import Conveyance, GoodsItem, Seizure
 from opencen.seizures.validators import normalise_identifier
@@ -333,12 +333,62 @@ def seizure_text_sql(text: str, vendor: str) -> tuple[str, list[str]] | None:
     )
 
 
-def seizure_text_q(text: str, *, using: str | None = None) -> Q:
+#: From this many documents matching, a newest-first page tests each seizure it reads (in
+#: time order) against the matches, instead of reading and sorting every match.
+TEXT_SCAN_FROM = 5000
+
+
+class _DocumentMatches(Expression):
+    """True when the seizure's document is among the FTS5 matches of ``fts_query``. The
+    matching row ids are computed once per query (SQLite keeps an uncorrelated ``IN`` list);
+    each seizure is then one lookup in the unique index on ``seizure_id``."""
+
+    conditional = True
+
+    def __init__(self, fts_query: str):
+        super().__init__(output_field=BooleanField())
+        self.fts_query = fts_query
+        self.seizure = F("pk")
+
+    def get_source_expressions(self):
+        return [self.seizure]
+
+    def set_source_expressions(self, exprs):
+        (self.seizure,) = exprs
+
+    def as_sql(self, compiler, connection):
+        seizure_sql, seizure_params = compiler.compile(self.seizure)
+        sql = (
+            f"EXISTS (SELECT 1 FROM {TABLE} AS text_doc"
+            f" WHERE text_doc.seizure_id = {seizure_sql} AND text_doc.id IN"
+            f" (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))"
+        )
+        return sql, [*seizure_params, self.fts_query]
+
+
+def _fts5_match_count(fts_query: str, alias: str) -> int:
+    with connections[alias].cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [fts_query])
+        return cursor.fetchone()[0]
+
+
+def seizure_text_q(text: str, *, using: str | None = None, newest_first: bool = False) -> Q:
     """Seizures whose reference, narrative, goods or conveyance identifiers match ``text``:
-    every word (as a prefix from 3 letters), or the whole text as one identifier."""
+    every word (as a prefix from 3 letters), or the whole text as one identifier.
+
+    ``newest_first``: the caller reads a page of the newest matches through the time index.
+    On SQLite, when the text matches many documents, the filter is then worded as a test of
+    each seizure read (stopping at the page) rather than a list of every match to sort."""
     alias = using or router.db_for_read(Seizure)
-    query = seizure_text_sql(text, connections[alias].vendor)
+    vendor = connections[alias].vendor
+    query = seizure_text_sql(text, vendor)
     if query is None:
         return Q()
     sql, params = query
+    if (
+        newest_first
+        and vendor == "sqlite"
+        and _fts5_match_count(params[0], alias) >= TEXT_SCAN_FROM
+    ):
+        return Q(_DocumentMatches(params[0]))
     return Q(pk__in=RawSQL(sql, params))  # noqa: S611 (the text is a parameter)

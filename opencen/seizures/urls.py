@@ -9,6 +9,7 @@ app_name = "seizures"
 urlpatterns: list = [
     # --- list, detail, forms, history, workflow (views.py) ---
     path("", views.seizure_list_view, name="list"),
+    path("count/", views.seizure_count_view, name="count"),
     path("new/", views.seizure_create_view, name="create"),
     path("new/quick/", views.seizure_create_quick_view, name="create-quick"),
     path("form/rows/<slug:kind>/", views.form_row_view, name="form-row"),

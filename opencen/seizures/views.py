@@ -12,9 +12,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.forms import CheckboxSelectMultiple, Select
+from django.forms.utils import flatatt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -22,7 +25,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from opencen.accounts.models import Unit
 from opencen.accounts.permissions import Permission
 from opencen.core.permissions_views import permission_required
-from opencen.core.querysets import CountedPaginator
+from opencen.core.querysets import CountedPaginator, UncountedPaginator
+from opencen.reference import models as ref
 from opencen.seizures import forms as seizure_forms
 from opencen.seizures.choices import Direction, SeizureStatus, SeizureTransition
 from opencen.seizures.filtersets import SeizureFilterSet
@@ -30,6 +34,7 @@ from opencen.seizures.models import GoodsItem, RouteLeg, Seizure
 from opencen.seizures.selectors import (
     NEWEST_FIRST_SCAN_FROM,
     seizure_can,
+    seizure_count,
     seizure_get,
     seizure_list,
 )
@@ -82,10 +87,40 @@ def _is_partial(request: HttpRequest, target: str) -> bool:
 # --- list ---------------------------------------------------------------------------------
 
 
+class _FilterSelect(Select):
+    """A select written in Python rather than one template per option: the filter selects
+    hold hundreds of options (countries) and the list page is rendered at every visit."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        context = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"{}>', name, flatatt(context["attrs"]))]
+        for group_name, options, _index in context["optgroups"]:
+            if group_name:
+                parts.append(format_html('<optgroup label="{}">', group_name))
+            for option in options:
+                parts.append(
+                    format_html(
+                        '<option value="{}"{}>{}</option>',
+                        option["value"],
+                        flatatt(option["attrs"]),  # holds "selected"
+                        option["label"],
+                    )
+                )
+            if group_name:
+                parts.append(mark_safe("</optgroup>"))
+        parts.append(mark_safe("</select>"))
+        return mark_safe("\n".join(parts))  # noqa: S308 (every part is escaped above)
+
+
 def _filter_widgets(filterset: SeizureFilterSet, code_lists: seizure_forms.CodeLists) -> None:
     """Selects of active code-list entries for the code filters (labels in the user's
     language; countries carry their code, as officers often know it)."""
     form = filterset.form
+    if "commodity_types" not in code_lists.__dict__:
+        # The filter shows labels only: read the commodities without their allowed units.
+        code_lists.commodity_types = code_lists._load(
+            ref.CommodityType, ref.CommodityType.objects.select_related("section")
+        )
     lists = {
         "commodity_section": (code_lists.sections, False),
         "detection_method": (code_lists.detection_methods, False),
@@ -95,12 +130,12 @@ def _filter_widgets(filterset: SeizureFilterSet, code_lists: seizure_forms.CodeL
     }
     for name, (entries, with_code) in lists.items():
         choices = code_lists.sorted_choices(entries, with_code=with_code)
-        form.fields[name].widget = Select(choices=[("", _("Any")), *choices])
-    form.fields["commodity_type"].widget = Select(
+        form.fields[name].widget = _FilterSelect(choices=[("", _("Any")), *choices])
+    form.fields["commodity_type"].widget = _FilterSelect(
         choices=[("", _("Any")), *code_lists.commodity_choices()]
     )
     units = Unit.objects.filter(is_active=True).order_by("path").only("code", "name", "path")
-    form.fields["unit"].widget = Select(
+    form.fields["unit"].widget = _FilterSelect(
         choices=[("", _("Any"))] + [(unit.code, f"{unit.code} · {unit.name}") for unit in units]
     )
     form.fields["occurred_after"].widget.input_type = "date"
@@ -113,7 +148,7 @@ def _filter_widgets(filterset: SeizureFilterSet, code_lists: seizure_forms.CodeL
         ("-reference", _("Reference, descending")),
         ("status", _("Status")),
     ]
-    form.fields["direction"].widget = Select(choices=[("", _("Any")), *Direction.choices])
+    form.fields["direction"].widget = _FilterSelect(choices=[("", _("Any")), *Direction.choices])
     form.fields["q"].widget.attrs.update(
         {"placeholder": _("Reference, narrative, goods, container, AWB..."), "type": "search"}
     )
@@ -154,28 +189,59 @@ def _list_queryset(user, *, newest_first_scan: bool = False):
     )
 
 
+#: ``?count=1`` on a filtered list counts the matches in the page itself (without scripts).
+COUNT_PARAM = "count"
+
+
 @require_GET
 @permission_required(Permission.SEIZURE_VIEW)
 def seizure_list_view(request: HttpRequest) -> HttpResponse:
-    """Seizures in scope, filtered, sorted and paged with the total count. An htmx request
-    from the filter form gets the results only."""
+    """Seizures in scope, filtered, sorted and paged. An htmx request from the filter form
+    gets the results only.
+
+    The total of an unfiltered list is exact and immediate (the tally per unit and handling
+    code). A filtered list shows its rows at once and its total when counted: the page asks
+    :func:`seizure_count_view` for it (``?count=1`` counts in the page, for no scripts)."""
     code_lists = seizure_forms.CodeLists()
-    filterset = SeizureFilterSet(data=request.GET or None, queryset=_list_queryset(request.user))
-    _filter_widgets(filterset, code_lists)
-    results = filterset.qs
+    data = request.GET or None
+    filterset = SeizureFilterSet(data=data, queryset=_list_queryset(request.user))
+    partial = _is_partial(request, "seizure-results")
+    if not partial:  # the results alone show no filter form
+        _filter_widgets(filterset, code_lists)
+    filtered = filterset.is_filtered()
+    total = None if filtered else seizure_count(user=request.user)
     newest_first = not request.GET.get("ordering")
+    # Many seizures in scope: read the newest through the time index instead of sorting.
+    scan = (
+        newest_first
+        and (total if total is not None else seizure_count(user=request.user))
+        > NEWEST_FIRST_SCAN_FROM
+    )
+    if scan:
+        filterset_read = SeizureFilterSet(
+            data=data,
+            queryset=_list_queryset(request.user, newest_first_scan=True),
+            newest_first_scan=True,
+        )
+    else:
+        filterset_read = filterset
+    results = filterset_read.qs
     if newest_first:
         results = results.order_by("-occurred_at", "-id")
-    total = results.count()
-    if newest_first and total > NEWEST_FIRST_SCAN_FROM:
-        # Many matches: read the newest through the time index instead of sorting them all.
-        results = SeizureFilterSet(
-            data=request.GET or None,
-            queryset=_list_queryset(request.user, newest_first_scan=True),
-        ).qs.order_by("-occurred_at", "-id")
-    page = CountedPaginator(results, _page_size(request), count=total).get_page(
-        request.GET.get("page")
-    )
+    if filtered and request.GET.get(COUNT_PARAM):
+        total = filterset.qs.count()
+    page = None
+    if total is None:
+        page = UncountedPaginator(results, _page_size(request)).get_page(request.GET.get("page"))
+        if not page.object_list and page.number > 1:
+            page = None  # past the end: count, and show the last page
+            total = filterset.qs.count()
+        elif not page.has_next():
+            total = page.end_index()  # the last page: the total is known without counting
+    if page is None:
+        page = CountedPaginator(results, _page_size(request), count=total).get_page(
+            request.GET.get("page")
+        )
     used = [
         name
         for name in filterset.form.fields
@@ -188,18 +254,27 @@ def seizure_list_view(request: HttpRequest) -> HttpResponse:
         "filtered": bool(used),
         "filter_count": len(used),
         "page_obj": page,
+        "total": total,
+        "counted": total is not None,
         "seizures": page.object_list,
         "status_badges": STATUS_BADGES,
         "any_seizure": True,
     }
     if not page.object_list and not used:
         context["any_seizure"] = False
-    template = (
-        "seizures/_list_results.html"
-        if _is_partial(request, "seizure-results")
-        else "seizures/seizure_list.html"
-    )
+    template = "seizures/_list_results.html" if partial else "seizures/seizure_list.html"
     return render(request, template, context)
+
+
+@require_GET
+@permission_required(Permission.SEIZURE_VIEW)
+def seizure_count_view(request: HttpRequest) -> HttpResponse:
+    """The exact number of seizures in scope matching the list's filters: a fragment the
+    list page loads after its rows."""
+    filterset = SeizureFilterSet(data=request.GET or None, queryset=seizure_list(user=request.user))
+    filtered = filterset.is_filtered()
+    total = filterset.qs.count() if filtered else seizure_count(user=request.user)
+    return render(request, "seizures/_list_count.html", {"total": total, "filtered": filtered})
 
 
 # --- detail -------------------------------------------------------------------------------

@@ -98,6 +98,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "audit:verify": page(Permission.AUDIT_VIEW, method="post"),
     # --- seizures: scoped by unit; another unit's seizure is not found (404) ---
     "seizures:list": page(Permission.SEIZURE_VIEW, htmx=True),
+    "seizures:count": page(Permission.SEIZURE_VIEW, htmx=True),
     "seizures:gallery": page(Permission.SEIZURE_VIEW, htmx=True),
     "seizures:create": page(Permission.SEIZURE_EDIT),
     "seizures:create-quick": page(Permission.SEIZURE_EDIT),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -30,6 +31,8 @@ from opencen.attachments.views import (
     attachment_thumbnail,
 )
 from opencen.core.api.errors import Conflict
+from opencen.core.api.pagination import PageNumberPagination
+from opencen.core.querysets import CountedPaginator
 from opencen.seizures.api.serializers import (
     AttachmentSerializer,
     AttachmentUploadResultSerializer,
@@ -49,7 +52,7 @@ from opencen.seizures.choices import SeizureTransition
 from opencen.seizures.filtersets import SeizureFilterSet
 from opencen.seizures.involvements import seizure_involvements_set
 from opencen.seizures.models import GoodsItem, RouteLeg, Seizure, SeizureVersion
-from opencen.seizures.selectors import seizure_get, seizure_list
+from opencen.seizures.selectors import seizure_count, seizure_get, seizure_list
 from opencen.seizures.services import (
     SeizureConflict,
     seizure_create,
@@ -150,6 +153,18 @@ class SeizureAPIView:
         return data
 
 
+class SeizurePagination(PageNumberPagination):
+    """Page numbers with the exact ``count``; for an unfiltered list the count comes from the
+    tally per unit and handling code (:func:`seizure_count`) instead of counting rows."""
+
+    known_count: int | None = None
+
+    def django_paginator_class(self, object_list, per_page):
+        if self.known_count is None:
+            return Paginator(object_list, per_page)
+        return CountedPaginator(object_list, per_page, count=self.known_count)
+
+
 @extend_schema(tags=["seizures"])
 class SeizureListView(SeizureAPIView, generics.ListAPIView):
     """Seizures in your scope, newest first, filtered like the list page (codes as values:
@@ -158,7 +173,14 @@ class SeizureListView(SeizureAPIView, generics.ListAPIView):
 
     serializer_class = SeizureSummarySerializer
     filterset_class = SeizureFilterSet
+    pagination_class = SeizurePagination
     permission_by_method = {"POST": Permission.SEIZURE_EDIT}
+
+    def paginate_queryset(self, queryset):
+        filters = SeizureFilterSet(data=self.request.query_params or None, queryset=queryset)
+        if self.paginator is not None and not filters.is_filtered():
+            self.paginator.known_count = seizure_count(user=self.request.user)
+        return super().paginate_queryset(queryset)
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
