@@ -190,6 +190,8 @@ def is_latin(text: str) -> bool:
     return True
 
 
+#: The Arabic article joined to the word it precedes, read as "al-" (not a bare "l").
+_ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2,})")
 #: Greek letter pairs read as one Latin sound (omicron-upsilon is "ou", not "oy").
 _GREEK_DIGRAPHS = {"ου": "ou", "ού": "ou", "Ου": "Ou", "Ού": "Ou", "ΟΥ": "OU"}
 
@@ -198,6 +200,7 @@ def transliterate(text: str) -> str:
     """Latin letters for a name in any script (Chinese characters kept as separate syllables)."""
     for digraph, latin in _GREEK_DIGRAPHS.items():
         text = text.replace(digraph, latin)
+    text = _ARABIC_ARTICLE.sub("al-", text)
     parts = []
     for ch in text:
         if "CJK" in unicodedata.name(ch, ""):

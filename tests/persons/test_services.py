@@ -153,7 +153,7 @@ def test_stored_documents_carry_the_normalised_number(make_person):
 def test_names_in_other_scripts_are_transliterated():
     assert transliterate("Иван Петров") == "Ivan Petrov"
     assert transliterate("王小明") == "Wang Xiao Ming"
-    assert transliterate("محمد الحسن").lower().startswith("mhmd")
+    assert transliterate("محمد الحسن") == "Mhmd Al-hsn"
     assert transliterate("Γιώργος Παπαδόπουλος") == "Giorgos Papadopoulos"
 
 
