@@ -698,10 +698,9 @@ class CompanyPlan:
             "name": name, "legal_form": legal_form, "registration_number": registration,
             "tax_number": tax, "country": country, "website": website, "kind": kind,
             "status": status, "notes": notes, "handling_code": handling,
-            "trading_names": [{"name": t} for t in trading],
+            "trading_names": list(trading),
             "addresses": [{"address": a, "city": c, "country": w} for a, c, w in addresses],
-            "phones": [{"number": typed} for typed, _ in phones],
-            "emails": [{"email": e} for e in emails],
+            "phones": [typed for typed, _ in phones], "emails": emails,
         }  # fmt: skip
         tables["versions"].append(
             (company_id, 1, created_text, officer, db.json(snapshot), "{}", "")

@@ -9,7 +9,7 @@ Persons as a customs service records them, deterministic for a seed:
   Pakistani and Afghan. Sex follows the given name; women of Russian and Greek culture carry
   the feminine family name. Persons of cultures with their own script are often recorded with
   the name as written (``name_original``: Arabic, Cyrillic, Greek, Devanagari, Chinese) and
-  its rough Latin form (``name_latin``, made with ``anyascii`` as the persons service does);
+  its Latin form (``name_latin``, transliterated as the persons service does);
   a few only with those, no given or family name typed.
 - **Who they are.** Couriers, drivers, passengers and crew are recorded by the unit that made
   the seizure, a few hours after it, and mostly come from the seizure's origin country;
@@ -25,8 +25,8 @@ Persons as a customs service records them, deterministic for a seed:
   national or international format with their E.164 form built directly (``phonenumbers``
   parses too slowly for a million; the country code and mobile prefixes come from its
   example numbers), emails, occupations, descriptions, aliases (nicknames, maiden names,
-  spelling variants), category (mostly suspects), review date derived from the category (the
-  review periods of the persons service), handling code mostly H0.
+  spelling variants), category (mostly suspects), review date derived from the category by
+  the persons service's rule, handling code mostly H0.
 - **Near-duplicates** (about 2 %): the same person recorded a second time, by another unit or
   later, with another transliteration (Mohammed / Muhammad), family name first, a typo, the
   middle name missing, diacritics dropped, a birth date known only to the year, with or
@@ -56,7 +56,6 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from anyascii import anyascii
-from django.conf import settings
 from django.db import connections, router, transaction
 
 from opencen.accounts.models import RoleAssignment, Unit
@@ -79,6 +78,7 @@ from opencen.persons.models import (
     PersonVersion,
     SeizurePerson,
 )
+from opencen.persons.services import review_due_for, transliterate
 from opencen.reference.demo import demo_country
 from opencen.reference.models import Country
 from opencen.seizures.choices import RouteRole
@@ -103,9 +103,6 @@ DUPLICATE_SHARE = 0.02
 INVOLVED_SHARE = 0.8
 PERIOD_START = PERIOD_END - datetime.timedelta(days=PERIOD_DAYS)
 
-#: Months until a record of each category is due for review, as the persons service decides
-#: (``OPENCEN_REVIEW_MONTHS`` overrides them, as it does for the service).
-REVIEW_MONTHS = {"suspect": 36, "convicted": 60, "witness": 12, "victim": 12, "contact": 12, "other": 12}  # fmt: skip
 
 CATEGORY_INVOLVED = (("suspect", 82), ("convicted", 16), ("other", 2))
 CATEGORY_ALONE = (("suspect", 55), ("contact", 18), ("witness", 14), ("victim", 4), ("convicted", 4), ("other", 5))  # fmt: skip
@@ -149,10 +146,6 @@ def normalise_identifier(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def review_months() -> dict[str, int]:
-    return {**REVIEW_MONTHS, **(getattr(settings, "OPENCEN_REVIEW_MONTHS", None) or {})}
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -512,7 +505,6 @@ class PersonPlan:
             raise demo.DemoDataError("There are no units to record demo persons in.")
         plan.recorders_by_unit = {recorder.id: recorder for recorder in plan.recorders}
         plan.seizures = load_seizures(plan.db)
-        plan.review = review_months()
         plan._tables()
         plan._plan_involvements()
         plan._plan_persons()
@@ -822,11 +814,10 @@ class PersonPlan:
                         if culture.script == "Han"
                         else f"{family_native} {given_native}"
                     )
-                    name_latin = f"{anyascii(family_native)} {anyascii(given_native)}"
+                    name_latin = transliterate(f"{family_native} {given_native}")
                 else:
                     name_original = f"{given_native} {family_native}"
-                    name_latin = anyascii(name_original)
-                name_latin = _tidy_latin(name_latin)
+                    name_latin = transliterate(name_original)
         if person.get("swapped"):
             given_field, family_field = family_latin, given_latin
         else:
@@ -852,7 +843,7 @@ class PersonPlan:
         if planned.duplicate_of >= 0 and category == "contact":
             category = "suspect"
         created = planned.created_at
-        review_due = add_months(created.date(), self.review.get(category, 12)).isoformat()
+        review_due = review_due_for(category, start=created.date()).isoformat()
         occupation = self.occupations(rng)
         if occupation == "Businesswoman" and sex == Sex.MALE:
             occupation = "Businessman"
@@ -994,14 +985,13 @@ class PersonPlan:
         snapshot = {
             "given_names": given_field, "family_name": family_field, "name_original": name_original,
             "name_latin": name_latin, "sex": str(sex), "birth_date": _partial(year, month, day),
-            "birth_place": birth_place, "birth_country": birth_country, "nationalities": nationalities,
+            "birth_place": birth_place, "birth_country": birth_country, "nationalities": sorted(nationalities),
             "occupation": occupation, "description": description, "category": category,
             "review_due": review_due, "notes": notes, "handling_code": tables["persons"][-1][-1],
-            "aliases": [{"name": a, "type": str(t)} for a, t in aliases],
+            "photo": None, "aliases": [{"name": a, "type": str(t)} for a, t in aliases],
             "documents": [{"type": k, "number": n, "country": c, "issued_on": i, "expires_on": e} for k, n, c, i, e in documents],
             "addresses": [{"address": a, "city": c, "country": k} for a, c, k in addresses],
-            "phones": [{"number": typed} for typed, _ in phones],
-            "emails": [{"email": e} for e in emails],
+            "phones": [e164 for _, e164 in phones], "emails": emails,
         }  # fmt: skip
         tables["versions"].append(
             (person_id, 1, created_text, officer, db.json(snapshot), "{}", "")
@@ -1057,12 +1047,6 @@ def typo(rng, word: str) -> str:
         return word[:position] + word[position + 1] + word[position] + word[position + 2 :]
     replacement = "aeiou"[int(rng.random() * 5)] if word[position].lower() in "aeiou" else "nrstl"[int(rng.random() * 5)]  # fmt: skip
     return word[:position] + replacement + word[position + 1 :]
-
-
-def _tidy_latin(text: str) -> str:
-    """anyascii's rough Latin form, readable: no hamza or ayn marks, capitalised words."""
-    text = " ".join(text.replace("'", "").replace("`", "").split())
-    return text.title() if text.islower() else text
 
 
 def _partial(year, month, day) -> str:

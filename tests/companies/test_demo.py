@@ -11,7 +11,9 @@ from rapidfuzz import fuzz
 
 from opencen.companies.demo import LEGAL_FORMS, CompanyPlan, registration_number, siren
 from opencen.companies.models import Company, CompanyPerson, CompanyVersion, SeizureCompany
+from opencen.companies.services import company_snapshot
 from opencen.core import demo
+from opencen.matching.models import CompanyKey, CompanyProfile
 from opencen.persons.demo import normalise_identifier
 from opencen.persons.models import SeizurePerson
 from opencen.seizures.models import GoodsItem, RouteLeg
@@ -57,6 +59,10 @@ def test_same_seed_same_companies(demo_base):
 def test_counts_legal_forms_and_numbers(generated):
     assert Company.objects.count() == COMPANIES
     assert CompanyVersion.objects.count() == COMPANIES
+    for version in CompanyVersion.objects.select_related("company")[:100]:
+        assert version.snapshot == company_snapshot(version.company)
+    assert CompanyProfile.objects.count() == COMPANIES
+    assert CompanyKey.objects.values("company").distinct().count() == COMPANIES
     rows = list(
         Company.objects.values_list(
             "name", "legal_form", "country_id", "registration_number",

@@ -12,8 +12,9 @@ from django.db.models import Count, Q
 from rapidfuzz import fuzz
 
 from opencen.core import demo
+from opencen.matching.models import PersonKey, PersonProfile
 from opencen.persons import demo_names
-from opencen.persons.demo import CHUNK, REVIEW_MONTHS, PersonPlan, add_months
+from opencen.persons.demo import CHUNK, PersonPlan
 from opencen.persons.models import (
     IdentityDocument,
     Person,
@@ -22,6 +23,7 @@ from opencen.persons.models import (
     PersonVersion,
     SeizurePerson,
 )
+from opencen.persons.services import person_snapshot, review_due_for
 from opencen.seizures.models import Seizure
 from tests.seizures.conftest import BUILTIN_SOURCES
 
@@ -74,6 +76,16 @@ def test_counts_as_asked_with_a_version_each(generated):
     assert Person.objects.count() == PERSONS
     assert PersonVersion.objects.filter(version=1).count() == PERSONS
     assert not Person.objects.filter(merged_into__isnull=False).exists()
+    # Version 1 holds what the persons service would have stored: history shows no
+    # difference that is not one.
+    for version in PersonVersion.objects.select_related("person")[:150]:
+        assert version.snapshot == person_snapshot(version.person)
+
+
+@pytest.mark.django_db
+def test_matching_keys_built_for_every_person(generated):
+    assert PersonProfile.objects.count() == PERSONS
+    assert PersonKey.objects.values("person").distinct().count() == PERSONS
 
 
 @pytest.mark.django_db
@@ -137,7 +149,7 @@ def test_documents_phones_and_review_dates(generated):
         assert re.fullmatch(r"\+[1-9]\d{6,14}", e164)
     reviews = Person.objects.values_list("created_at", "category", "review_due")[:200]
     for created, category, review_due in reviews:
-        assert review_due == add_months(created.date(), REVIEW_MONTHS[category])
+        assert review_due == review_due_for(category, start=created.date())
     categories = Counter(Person.objects.values_list("category", flat=True))
     assert categories.most_common(1)[0][0] == "suspect"
     assert {"convicted", "contact", "witness"} <= set(categories)
