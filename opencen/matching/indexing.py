@@ -92,6 +92,8 @@ def _person_index_batch(ids, Person, PersonAlias, IdentityDocument) -> None:
                 "birth_year",
                 "birth_month",
                 "birth_day",
+                "unit_path",
+                "handling_code",
             )
         )
         if not persons:
@@ -129,6 +131,8 @@ def _person_index_batch(ids, Person, PersonAlias, IdentityDocument) -> None:
                     sex=person.sex or "",
                     nationalities=sorted(nationalities[person.id]),
                     documents=docs,
+                    unit_path=person.unit_path,
+                    handling_code=person.handling_code,
                 )
             )
             for key in person_keys(names, (d[1] for d in docs)):
@@ -190,6 +194,8 @@ def _company_index_batch(ids, Company, TradingName) -> None:
                 "tax_number",
                 "tax_normalised",
                 "country_id",
+                "unit_path",
+                "handling_code",
             )
         )
         if not companies:
@@ -216,6 +222,8 @@ def _company_index_batch(ids, Company, TradingName) -> None:
                     registration=registration[:64],
                     tax=tax[:64],
                     country=company.country_id or "",
+                    unit_path=company.unit_path,
+                    handling_code=company.handling_code,
                 )
             )
             for key in company_keys(names, registration, tax):

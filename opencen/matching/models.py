@@ -49,6 +49,10 @@ class PersonProfile(models.Model):
     nationalities = models.JSONField(default=list)
     # [[type, normalised number, issuing country], ...]
     documents = models.JSONField(default=list)
+    # Copied from the person: the selectors' scope rule is applied to the candidates here,
+    # where only their primary keys can lead the lookup.
+    unit_path = models.CharField(max_length=500, blank=True)
+    handling_code = models.CharField(max_length=2, blank=True)
 
     def __str__(self) -> str:
         return self.display_name
@@ -84,6 +88,9 @@ class CompanyProfile(models.Model):
     registration = models.CharField(max_length=64, blank=True)
     tax = models.CharField(max_length=64, blank=True)
     country = models.CharField(max_length=2, blank=True)
+    # Copied from the company, as for persons.
+    unit_path = models.CharField(max_length=500, blank=True)
+    handling_code = models.CharField(max_length=2, blank=True)
 
     def __str__(self) -> str:
         return self.display_name

@@ -156,7 +156,8 @@ def person_name_form(text: str) -> NameForm:
 _ABD = ("abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abd", "bd")
 
 
-def token_variants(token: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def token_variants(token: str) -> tuple[str, ...]:
     """A part and its forms without a joined article (Alhasan → hasan) and with "Abd" in
     one spelling (Abdulrahman, Abdelrahman → abdrahman)."""
     variants = [token]
@@ -169,7 +170,7 @@ def token_variants(token: str) -> list[str]:
             if abd != "abd":
                 variants.append("abd" + token[len(abd) :])
             break
-    return variants
+    return tuple(variants)
 
 
 def compound_tokens(tokens: list[str]) -> list[str]:

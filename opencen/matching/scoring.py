@@ -4,6 +4,8 @@ and one- or two-letter typos."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Levenshtein
 
 from opencen.matching.normalise import compound_tokens, skeleton, token_variants
@@ -17,11 +19,13 @@ def _ratio(a: str, b: str) -> float:
 
 
 class PartSimilarity:
-    """Similarity of two name parts, remembered for the query's duration (the same parts
-    recur across hundreds of candidates)."""
+    """Similarity of name parts and whole names, remembered for the query's (or the
+    screened list's) duration: the same parts recur across hundreds of candidates."""
 
     def __init__(self) -> None:
         self.cache: dict[tuple[str, str], float] = {}
+        #: Whole names compared, by their parts (the same names recur among candidates).
+        self.names: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
 
     def __call__(self, a: str, b: str) -> float:
         if a == b:
@@ -29,28 +33,36 @@ class PartSimilarity:
         key = (a, b)
         found = self.cache.get(key)
         if found is None:
-            found = self._compute(a, b)
-            self.cache[key] = found
+            found = self.cache[key] = part_similarity(a, b)
         return found
 
-    @staticmethod
-    def _compute(a: str, b: str) -> float:
-        if len(a) == 1 or len(b) == 1:
-            # An initial agrees with a part that begins with it.
-            return 0.8 if a[0] == b[0] else 0.0
-        best = 0.0
-        for va in token_variants(a):
-            for vb in token_variants(b):
-                if va == vb:
-                    return 0.97
-                plain = _ratio(va, vb)
-                ska, skb = skeleton(va), skeleton(vb)
-                if ska == skb and len(ska) >= 2:
-                    phon = 0.92 + 0.06 * plain
-                else:
-                    phon = 0.85 * _ratio(ska, skb)
-                best = max(best, plain, phon)
-        return best
+
+@lru_cache(maxsize=500_000)
+def part_similarity(a: str, b: str) -> float:
+    """How alike two name parts are, 0 to 1 (remembered across queries: screening a list
+    asks the same parts again and again)."""
+    if a == b:
+        return 1.0
+    if len(a) == 1 or len(b) == 1:
+        # An initial agrees with a part that begins with it.
+        return 0.8 if a[0] == b[0] else 0.0
+    best = 0.0
+    for va, ska in _forms(a):
+        for vb, skb in _forms(b):
+            if va == vb:
+                return 0.97
+            plain = _ratio(va, vb)
+            # Same skeleton: a spelling variant; else the skeletons' own likeness, discounted.
+            same_sound = ska == skb and len(ska) >= 2
+            phon = 0.92 + 0.06 * plain if same_sound else 0.85 * _ratio(ska, skb)
+            best = max(best, plain, phon)
+    return best
+
+
+@lru_cache(maxsize=65536)
+def _forms(token: str) -> tuple[tuple[str, str], ...]:
+    """A part's spellings, each with its skeleton."""
+    return tuple((variant, skeleton(variant)) for variant in token_variants(token))
 
 
 def name_similarity(query: list[str], record: list[str], sim: PartSimilarity) -> float:
@@ -60,6 +72,14 @@ def name_similarity(query: list[str], record: list[str], sim: PartSimilarity) ->
     holds middle names the asker left out)."""
     if not query or not record:
         return 0.0
+    key = (tuple(query), tuple(record))
+    found = sim.names.get(key)
+    if found is None:
+        found = sim.names[key] = _name_similarity(query, record, sim)
+    return found
+
+
+def _name_similarity(query: list[str], record: list[str], sim: PartSimilarity) -> float:
     q_best = _best_parts(query, record, sim)
     r_best = _best_parts(record, query, sim)
     cover_q = _weighted(query, q_best)
@@ -77,7 +97,7 @@ def _best_parts(parts: list[str], other: list[str], sim: PartSimilarity) -> list
             if not joined:
                 continue
             score = max(sim(j, o) for j in joined[:1] for o in other)
-            if score > best[i] or score > best[i + 1]:
+            if score >= 0.9 and (score > best[i] or score > best[i + 1]):
                 best[i] = max(best[i], score)
                 best[i + 1] = max(best[i + 1], score)
     return best

@@ -9,6 +9,7 @@ explanation of what agreed and what differed.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections import defaultdict
@@ -16,18 +17,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
+from django.db.models import Q
+from rapidfuzz import fuzz
+from rapidfuzz.process import extract
 
+from opencen.accounts.permissions import Permission
 from opencen.matching.indexing import company_keys, person_keys
 from opencen.matching.models import CompanyKey, CompanyProfile, PersonKey, PersonProfile
 from opencen.matching.normalise import (
     company_name_form,
     normalise_number,
     person_name_form,
+    skeleton,
 )
 from opencen.matching.scoring import PartSimilarity, name_similarity
 
-#: Candidates scored per query at most.
+#: Candidates read per query at most, and how many of them are fully scored (the best by a
+#: quick measure computed for all in one call).
 MAX_CANDIDATES = 300
+FULLY_SCORED = 80
 #: Rows read per key (per birth-year preference) at most: common keys are cut short.
 KEY_LIMITS = {"d": 50, "r": 50, "x": 50, "n": 100, "p": 200, "q": 60, "t": 80, "s": 60}
 KEY_WEIGHTS = {"d": 20, "r": 20, "x": 20, "n": 6, "p": 4, "q": 1, "t": 1, "s": 1}
@@ -166,6 +174,67 @@ def _candidate_ids(
     return [(_as_uuid(owner_id), score) for owner_id, score in best]
 
 
+def _scope_q(user, permission: Permission) -> Q | None:
+    """The rule of ``person_list`` / ``company_list`` (:func:`record_scope_q`: unit tree and
+    handling code), applied to the candidates' profiles, which copy ``unit_path`` and
+    ``handling_code`` and exist only for records not merged away; so the lookup is led by
+    the candidates' keys, never by a scan of the scope."""
+    from opencen.persons.selectors import record_scope_q
+
+    return record_scope_q(user=user, permission=permission)
+
+
+def _shortlist(rows: list, asked: list[list[str]], *, names_at: int, bonus) -> list:
+    """The FULLY_SCORED candidates most worth scoring, by a quick measure computed for all of
+    them in one rapidfuzz call (token-set ratio of the names' parts and of their
+    skeletons, plus a bonus for an identical number or the asked birth year or country)."""
+    if not asked:
+        return rows
+    owners: list[int] = []
+    plain: list[str] = []
+    phonetic: list[str] = []
+    for index, row in enumerate(rows):
+        for name in row[names_at]:
+            tokens = name[1]
+            owners.append(index)
+            plain.append(" ".join(tokens))
+            phonetic.append(" ".join(skeleton(t) for t in tokens))
+    quick = [0.0] * len(rows)
+    if plain:
+        for tokens in asked:
+            for text, choices in (
+                (" ".join(tokens), plain),
+                (" ".join(skeleton(t) for t in tokens), phonetic),
+            ):
+                for _choice, value, position in extract(
+                    text, choices, scorer=fuzz.token_set_ratio, limit=None
+                ):
+                    owner = owners[position]
+                    if value > quick[owner]:
+                        quick[owner] = value
+    order = sorted(range(len(rows)), key=lambda i: -(quick[i] + bonus(rows[i])))
+    return [rows[i] for i in order[:FULLY_SCORED]]
+
+
+def _rows(queryset, *, json_columns: tuple[int, ...]) -> list[list]:
+    """The rows of a ``values_list`` query read straight from the cursor, JSON decoded here
+    once (Django's per-value converters cost more than the scoring of a candidate); the
+    first column, the record's id, as a UUID."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    rows = []
+    for row in fetched:
+        row = list(row)
+        row[0] = _as_uuid(row[0])
+        for column in json_columns:
+            if isinstance(row[column], str | bytes):
+                row[column] = json.loads(row[column])
+        rows.append(row)
+    return rows
+
+
 def _as_uuid(value) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
@@ -182,9 +251,9 @@ def person_matches_many(
     *, user, queries: list[PersonQuery], limit: int = 10, threshold: float = 0.5
 ) -> list[list[Match]]:
     """``person_matches`` for many queries (screening a list), sharing the work."""
-    from opencen.persons.selectors import person_list
-
-    scope = person_list(user=user)
+    scope = _scope_q(user, Permission.PERSON_VIEW)
+    if scope is None:
+        return [[] for _ in queries]
     sim = PartSimilarity()
     results: list[list[Match]] = []
     for query in queries:
@@ -203,20 +272,31 @@ def _person_matches_one(scope, query: PersonQuery, limit, threshold, sim) -> lis
     if not candidates:
         return []
     ids = [c for c, _ in candidates]
-    profiles = PersonProfile.objects.filter(
-        person_id__in=scope.filter(id__in=ids).values("id")
-    ).values_list(
-        "person_id",
-        "display_name",
-        "names",
-        "birth_year",
-        "birth_month",
-        "birth_day",
-        "sex",
-        "nationalities",
-        "documents",
+    profiles = _rows(
+        PersonProfile.objects.filter(scope, person_id__in=ids).values_list(
+            "person_id",
+            "display_name",
+            "names",
+            "birth_year",
+            "birth_month",
+            "birth_day",
+            "sex",
+            "nationalities",
+            "documents",
+        ),
+        json_columns=(2, 7, 8),
     )
     asked = _AskedPerson(query, names, documents, (year, month, day))
+    if len(profiles) > FULLY_SCORED:
+        profiles = _shortlist(
+            profiles,
+            [form.tokens for form in asked.forms],
+            names_at=2,
+            bonus=lambda row: (
+                (30 if asked.documents and any(d[1] in asked.documents for d in row[8]) else 0)
+                + (5 if year and row[3] == year else 0)
+            ),
+        )
     matches = []
     for row in profiles:
         match = asked.score(row, sim)
@@ -230,7 +310,9 @@ class _AskedPerson:
     def __init__(self, query: PersonQuery, names, documents, birth) -> None:
         self.query = query
         self.forms = [person_name_form(n) for n in names]
-        self.documents = set(documents)
+        if isinstance(documents, str):
+            documents = [documents] if documents else []
+        self.documents = {normalise_number(d) for d in documents if d}
         self.year, self.month, self.day = birth
         self.nationalities = {n.strip().upper() for n in query.nationalities if n and n.strip()}
         self.sex = (query.sex or "").strip().lower()
@@ -314,9 +396,9 @@ def company_matches(*, user, query: CompanyQuery, limit: int = 10, threshold: fl
 def company_matches_many(
     *, user, queries: list[CompanyQuery], limit: int = 10, threshold: float = 0.5
 ) -> list[list[Match]]:
-    from opencen.companies.selectors import company_list
-
-    scope = company_list(user=user)
+    scope = _scope_q(user, Permission.COMPANY_VIEW)
+    if scope is None:
+        return [[] for _ in queries]
     sim = PartSimilarity()
     return [_company_matches_one(scope, q, limit, threshold, sim) for q in queries]
 
@@ -332,11 +414,24 @@ def _company_matches_one(scope, query: CompanyQuery, limit, threshold, sim) -> l
     if not candidates:
         return []
     ids = [c for c, _ in candidates]
-    rows = CompanyProfile.objects.filter(
-        company_id__in=scope.filter(id__in=ids).values("id")
-    ).values_list("company_id", "display_name", "names", "registration", "tax", "country")
+    rows = _rows(
+        CompanyProfile.objects.filter(scope, company_id__in=ids).values_list(
+            "company_id", "display_name", "names", "registration", "tax", "country"
+        ),
+        json_columns=(2,),
+    )
     form = company_name_form(name) if name else None
     country = (query.country or "").strip().upper()
+    if len(rows) > FULLY_SCORED and form is not None:
+        rows = _shortlist(
+            rows,
+            [form.tokens],
+            names_at=2,
+            bonus=lambda row: (
+                (30 if (registration and row[3] == registration) or (tax and row[4] == tax) else 0)
+                + (5 if country and row[5] == country else 0)
+            ),
+        )
     matches = []
     for company_id, display, names, reg, tax_no, c_country in rows:
         why: list[str] = []
