@@ -296,3 +296,17 @@ def test_the_list_runs_the_same_queries_whatever_the_number_of_persons(
         make_person(given_names=f"Extra{number}")
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get("/persons/")
+
+
+@pytest.mark.django_db
+def test_the_detail_lists_the_persons_companies(client, officer, make_person):
+    from opencen.companies.models import Company, CompanyPerson
+
+    person = make_person()
+    company = Company.objects.create(
+        unit=officer.unit, unit_path=officer.unit.path, name="Blue Ocean Trading"
+    )
+    CompanyPerson.objects.create(company=company, person=person, role="director")
+    client.force_login(officer)
+    page = client.get(f"/persons/{person.pk}/").content.decode()
+    assert "Blue Ocean Trading" in page and f"/companies/{company.pk}/" in page
