@@ -1,0 +1,1 @@
+"""The labelled matching set (see README.md) and the code that measures it."""
