@@ -163,6 +163,21 @@ LANGUAGE_OF = {
     "VN": "vi",
 }  # fmt: skip
 
+#: Words of a name pattern that say what the company does: only companies of those kinds.
+KIND_WORDS: dict[str, frozenset[str]] = {
+    "Aduanas": frozenset({"broker"}), "Transport": frozenset({"carrier", "forwarder"}),
+    "Trasporti": frozenset({"carrier", "forwarder"}), "Spedition": frozenset({"forwarder", "carrier"}),
+    "Logisti": frozenset({"carrier", "forwarder", "courier"}), "Lojistik": frozenset({"carrier", "forwarder", "courier"}),
+    "Nakliyat": frozenset({"carrier"}), "Shipping": frozenset({"carrier", "forwarder", "exporter"}),
+    "Tekstil": frozenset({"manufacturer", "exporter"}), "}Trans": frozenset({"carrier", "forwarder"}),
+    "Transit": frozenset({"broker", "forwarder"}),
+}  # fmt: skip
+
+
+def _fits(pattern: str, kind: str) -> bool:
+    return all(kind in kinds for word, kinds in KIND_WORDS.items() if word in pattern)
+
+
 #: Legal forms by country, most common first.
 LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "GB": ("Ltd", "Limited", "PLC", "LLP"), "IE": ("Ltd", "Limited", "DAC"),
@@ -554,7 +569,8 @@ class CompanyPlan:
         )
         surname = rng.choice(culture.family)[0]
         if language and kind != "shell" and rng.random() < 0.6:
-            pattern = rng.choice(LOCAL_PATTERNS[language])
+            patterns = [p for p in LOCAL_PATTERNS[language] if _fits(p, kind)]
+            pattern = rng.choice(patterns or ("{surname} {activity}",))
             values = {key: rng.choice(words) for key, words in WORDS.items()}
             city_list = names.CITIES.get(country) or ("Central",)
             return pattern.format(surname=surname, adj=rng.choice(ADJECTIVES), noun=rng.choice(NOUNS), activity=activity, city=rng.choice(city_list), **values)  # fmt: skip

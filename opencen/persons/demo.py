@@ -102,6 +102,8 @@ DUPLICATE_SHARE = 0.02
 #: witnesses, persons recorded from intelligence...).
 INVOLVED_SHARE = 0.8
 PERIOD_START = PERIOD_END - datetime.timedelta(days=PERIOD_DAYS)
+#: Reviews due before this date were made (the record kept): a few weeks of records are due.
+REVIEW_HORIZON = (PERIOD_END - datetime.timedelta(days=45)).date()
 
 
 CATEGORY_INVOLVED = (("suspect", 82), ("convicted", 16), ("other", 2))
@@ -822,7 +824,7 @@ class PersonPlan:
             given_field, family_field = family_latin, given_latin
         else:
             given_field, family_field = given_latin, family_latin
-        if name_original and rng.random() < 0.1:
+        if name_original and rng.random() < 0.03:
             given_field = family_field = ""  # only the name as written was typed
         year, month, day = person["birth"]
         nationalities = person["nationalities"]
@@ -843,7 +845,12 @@ class PersonPlan:
         if planned.duplicate_of >= 0 and category == "contact":
             category = "suspect"
         created = planned.created_at
-        review_due = review_due_for(category, start=created.date()).isoformat()
+        # Records older than their review period were reviewed and kept: the next review falls
+        # after the generated period, save for the few that are due now.
+        review_due = review_due_for(category, start=created.date())
+        while review_due < REVIEW_HORIZON:
+            review_due = review_due_for(category, start=review_due)
+        review_due = review_due.isoformat()
         occupation = self.occupations(rng)
         if occupation == "Businesswoman" and sex == Sex.MALE:
             occupation = "Businessman"
