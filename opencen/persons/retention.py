@@ -217,8 +217,7 @@ def _erase_one(person: Person, *, actor, files: list) -> dict[str, int]:
     attachments = Attachment.objects.filter(
         content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk)
     )
-    if person.photo_id:
-        attachments = attachments | Attachment.objects.filter(pk=person.photo_id)
+    # A photo held by another record (a seizure's picture) is only unset, never deleted.
     for attachment in attachments:
         files.extend(
             field

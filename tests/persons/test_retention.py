@@ -226,3 +226,34 @@ def test_keep_from_the_review_page(client, make_person, supervisor):
 def test_officers_have_no_review_page(client, port_officer):
     client.force_login(port_officer)
     assert client.get(reverse("persons:review")).status_code == 403
+
+
+def test_erasure_deletes_the_face_photo_and_its_files(
+    make_person, port_officer, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from PIL import Image
+
+    from opencen.attachments.models import Attachment
+    from opencen.attachments.services import attachments_add
+    from opencen.persons.services import person_photo_set
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 80), (90, 60, 40)).save(buffer, "JPEG")
+    upload = SimpleUploadedFile("face.jpg", buffer.getvalue(), content_type="image/jpeg")
+    person = make_person(due_in_days=-1)
+    photo = attachments_add(actor=port_officer, owner=person, files=[upload]).added[0]
+    person_photo_set(actor=port_officer, person=person, attachment=photo)
+    stored = [tmp_path / f.name for f in (photo.original, photo.thumbnail, photo.display) if f]
+    assert stored and all(path.exists() for path in stored)
+    with django_capture_on_commit_callbacks(execute=True):
+        retention_apply()
+    assert not Attachment.objects.filter(pk=photo.pk).exists()
+    assert not any(path.exists() for path in stored)
+    assert _erasure_events().get().details["removed"]["attachments"] == 1
