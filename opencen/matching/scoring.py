@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extract
 
 from opencen.matching.normalise import compound_tokens, skeleton, token_variants
 
@@ -26,6 +27,11 @@ class PartSimilarity:
         self.cache: dict[tuple[str, str], float] = {}
         #: Whole names compared, by their parts (the same names recur among candidates).
         self.names: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
+        #: Asked part -> the stored parts it was compared with in one go (see prime).
+        self.primed: dict[str, set[str]] = {}
+
+    #: Remembered pairs at most (a screened list of 10,000 rows must not fill the memory).
+    MAX_REMEMBERED = 300_000
 
     def __call__(self, a: str, b: str) -> float:
         if a == b:
@@ -33,8 +39,64 @@ class PartSimilarity:
         key = (a, b)
         found = self.cache.get(key)
         if found is None:
+            if b in self.primed.get(a, ()) or a in self.primed.get(b, ()):
+                # Compared when primed and found below the floor: not the same part.
+                return 0.0
             found = self.cache[key] = part_similarity(a, b)
         return found
+
+    def prime(self, asked: set[str], stored: set[str]) -> None:
+        """Compare at once, in rapidfuzz's C loops, every asked part with every stored one
+        (what :func:`part_similarity` gives, for parts with one spelling; the others are
+        left to it). Only pairs at or above the floor are kept; the rest count as 0."""
+        if len(self.cache) > self.MAX_REMEMBERED or len(self.primed) > self.MAX_REMEMBERED:
+            self.cache.clear()
+            self.names.clear()
+            self.primed.clear()
+        choices = [t for t in stored if len(t) > 1 and len(token_variants(t)) == 1]
+        if not choices:
+            return
+        sounds = [skeleton(t) for t in choices]
+        cache = self.cache
+        for a in asked:
+            if len(a) < 2 or len(token_variants(a)) > 1:
+                continue
+            sound = skeleton(a)
+            plain = {
+                index: value
+                for _choice, value, index in extract(
+                    a,
+                    choices,
+                    scorer=Levenshtein.normalized_similarity,
+                    limit=None,
+                    score_cutoff=PART_FLOOR,
+                )
+            }
+            alike = {
+                index: value
+                for _choice, value, index in extract(
+                    sound,
+                    sounds,
+                    scorer=Levenshtein.normalized_similarity,
+                    limit=None,
+                    score_cutoff=PART_FLOOR / 0.85,
+                )
+            }
+            for index in plain.keys() | alike.keys():
+                b = choices[index]
+                if a == b:
+                    found = 1.0
+                    continue
+                spelled = plain.get(index)
+                if spelled is None:
+                    spelled = _ratio(a, b)
+                if sound == sounds[index] and len(sound) >= 2:
+                    found = max(spelled, 0.92 + 0.06 * spelled)
+                else:
+                    found = max(spelled, 0.85 * alike.get(index, 0.0))
+                cache[(a, b)] = found
+                cache[(b, a)] = found
+            self.primed.setdefault(a, set()).update(choices)
 
 
 @lru_cache(maxsize=500_000)
@@ -88,7 +150,7 @@ def _name_similarity(query: list[str], record: list[str], sim: PartSimilarity) -
 
 
 def _best_parts(parts: list[str], other: list[str], sim: PartSimilarity) -> list[float]:
-    other_all = other + compound_tokens(other)
+    other_all = with_compounds(tuple(other))
     best = [max(sim(p, o) for o in other_all) for p in parts]
     if len(parts) > 1 and min(best) < 0.9:
         # Two neighbouring parts here may be one part there (Abdul Rahman / Abdulrahman).
@@ -101,6 +163,12 @@ def _best_parts(parts: list[str], other: list[str], sim: PartSimilarity) -> list
                 best[i] = max(best[i], score)
                 best[i + 1] = max(best[i + 1], score)
     return best
+
+
+@lru_cache(maxsize=65536)
+def with_compounds(parts: tuple[str, ...]) -> list[str]:
+    """The parts of a name and its neighbouring parts joined (see compound_tokens)."""
+    return [*parts, *compound_tokens(list(parts))]
 
 
 def _weighted(parts: list[str], scores: list[float]) -> float:

@@ -30,12 +30,22 @@ from opencen.matching.normalise import (
     person_name_form,
     skeleton,
 )
-from opencen.matching.scoring import PartSimilarity, name_similarity
+from opencen.matching.scoring import PartSimilarity, name_similarity, with_compounds
 
 #: Candidates read per query at most, and how many of them are fully scored (the best by a
 #: quick measure computed for all in one call).
 MAX_CANDIDATES = 300
 FULLY_SCORED = 80
+
+
+def fully_scored(limit: int) -> int:
+    """Candidates fully scored for a query wanting ``limit`` answers."""
+    return min(FULLY_SCORED, max(30, 3 * limit))
+
+
+#: Queries whose key lookups and profile reads go to the database together.
+BATCH_QUERIES = 50
+KEYS_PER_QUERY = 10_000
 #: Rows read per key (per birth-year preference) at most: common keys are cut short.
 KEY_LIMITS = {"d": 50, "r": 50, "x": 50, "n": 100, "p": 200, "q": 60, "t": 80, "s": 60}
 KEY_WEIGHTS = {"d": 20, "r": 20, "x": 20, "n": 6, "p": 4, "q": 1, "t": 1, "s": 1}
@@ -128,33 +138,45 @@ def parse_birth_date(text: str) -> tuple[int | None, int | None, int | None]:
 def _candidate_ids(
     model, owner: str, keys: set[str], year: int | None = None
 ) -> list[tuple[Any, int]]:
-    """Ids sharing keys with the query, the most (weighted) shared first, at most
-    MAX_CANDIDATES; each key's lookup is an index range read capped at its limit."""
-    if not keys:
-        return []
+    """Ids (as the database gives them) sharing keys with one query, the most (weighted)
+    shared first."""
+    return _candidate_ids_many(model, owner, [(keys, year)])[0]
+
+
+def _candidate_ids_many(
+    model, owner: str, asks: list[tuple[set[str], int | None]]
+) -> list[list[tuple[Any, int]]]:
+    """For each (keys, birth year) asked: the ids sharing keys with it, the most (weighted)
+    shared first, at most MAX_CANDIDATES. Each key's lookup is an index range read capped
+    at its limit (and again within the asked birth year); many queries' lookups go to the
+    database together."""
     # Only quoted table and column names and integers are put into the SQL text.
     table = connection.ops.quote_name(model._meta.db_table)
     column = connection.ops.quote_name(f"{owner}_id")
     parts: list[tuple[str, list]] = []
-    ordered = sorted(keys)
-    for n, key in enumerate(ordered):
-        limit = KEY_LIMITS.get(key[0], 50)
-        parts.append(
-            (
-                f"SELECT * FROM (SELECT {column}, {n} FROM {table} "  # noqa: S608
-                f"WHERE key = %s LIMIT {limit}) s{n}",
-                [key],
-            )
-        )
-        if year is not None:
+    ordered_keys: list[list[str]] = []
+    for asked, (keys, year) in enumerate(asks):
+        ordered = sorted(keys)
+        ordered_keys.append(ordered)
+        for n, key in enumerate(ordered):
+            tag = (asked * KEYS_PER_QUERY + n) * 2
+            limit = KEY_LIMITS.get(key[0], 50)
             parts.append(
                 (
-                    f"SELECT * FROM (SELECT {column}, {-n - 1} FROM {table} "  # noqa: S608
-                    f"WHERE key = %s AND birth_year = %s LIMIT {limit}) y{n}",
-                    [key, year],
+                    f"SELECT * FROM (SELECT {column}, {tag} FROM {table} "  # noqa: S608
+                    f"WHERE key = %s LIMIT {limit}) s{tag}",
+                    [key],
                 )
             )
-    scores: dict[Any, int] = defaultdict(int)
+            if year is not None:
+                parts.append(
+                    (
+                        f"SELECT * FROM (SELECT {column}, {tag + 1} FROM {table} "  # noqa: S608
+                        f"WHERE key = %s AND birth_year = %s LIMIT {limit}) s{tag + 1}",
+                        [key, year],
+                    )
+                )
+    scores: list[dict[Any, int]] = [defaultdict(int) for _ in asks]
     seen: set = set()
     with connection.cursor() as cursor:
         for start in range(0, len(parts), 300):
@@ -163,15 +185,40 @@ def _candidate_ids(
                 " UNION ALL ".join(sql for sql, _ in chunk),
                 [value for _, values in chunk for value in values],
             )
-            for owner_id, n in cursor.fetchall():
-                index = n if n >= 0 else -n - 1
-                if (owner_id, index) not in seen:
-                    seen.add((owner_id, index))
-                    scores[owner_id] += KEY_WEIGHTS.get(ordered[index][0], 1)
-                if n < 0:
-                    scores[owner_id] += YEAR_BONUS
-    best = sorted(scores.items(), key=lambda item: -item[1])[:MAX_CANDIDATES]
-    return [(_as_uuid(owner_id), score) for owner_id, score in best]
+            for owner_id, tag in cursor.fetchall():
+                asked, n = divmod(tag // 2, KEYS_PER_QUERY)
+                if (owner_id, asked, n) not in seen:
+                    seen.add((owner_id, asked, n))
+                    scores[asked][owner_id] += KEY_WEIGHTS.get(ordered_keys[asked][n][0], 1)
+                if tag % 2:
+                    scores[asked][owner_id] += YEAR_BONUS
+    return [
+        [
+            (owner_id, score)
+            for owner_id, score in sorted(found.items(), key=lambda item: -item[1])[:MAX_CANDIDATES]
+        ]
+        for found in scores
+    ]
+
+
+def _matches_many(asked: list, *, key_model, owner: str, profiles, json_columns, limit, threshold):
+    """The shared pipeline: for a batch of prepared queries, one pass of key lookups, one
+    read of all their candidates' profiles (in scope), then each query ranks its own."""
+    results: list[list[Match]] = [[] for _ in asked]
+    for start in range(0, len(asked), BATCH_QUERIES):
+        batch = [(i, a) for i, a in enumerate(asked[start : start + BATCH_QUERIES], start) if a]
+        if not batch:
+            continue
+        candidates = _candidate_ids_many(key_model, owner, [(a.keys, a.year) for _, a in batch])
+        ids = list({c for found in candidates for c, _ in found})
+        rows_by_id = {}
+        for first in range(0, len(ids), 5000):
+            for row in _rows(profiles(ids[first : first + 5000]), json_columns=json_columns):
+                rows_by_id[row[0]] = row
+        for (i, a), found in zip(batch, candidates, strict=True):
+            rows = [rows_by_id[c] for c, _ in found if c in rows_by_id]
+            results[i] = a.rank(rows, limit=limit, threshold=threshold)
+    return results
 
 
 def _scope_q(user, permission: Permission) -> Q | None:
@@ -184,8 +231,10 @@ def _scope_q(user, permission: Permission) -> Q | None:
     return record_scope_q(user=user, permission=permission)
 
 
-def _shortlist(rows: list, asked: list[list[str]], *, names_at: int, bonus) -> list:
-    """The FULLY_SCORED candidates most worth scoring, by a quick measure computed for all of
+def _shortlist(
+    rows: list, asked: list[list[str]], *, names_at: int, bonus, keep: int = FULLY_SCORED
+) -> list:
+    """The ``keep`` candidates most worth scoring, by a quick measure computed for all of
     them in one rapidfuzz call (token-set ratio of the names' parts and of their
     skeletons, plus a bonus for an identical number or the asked birth year or country)."""
     if not asked:
@@ -213,13 +262,13 @@ def _shortlist(rows: list, asked: list[list[str]], *, names_at: int, bonus) -> l
                     if value > quick[owner]:
                         quick[owner] = value
     order = sorted(range(len(rows)), key=lambda i: -(quick[i] + bonus(rows[i])))
-    return [rows[i] for i in order[:FULLY_SCORED]]
+    return [rows[i] for i in order[:keep]]
 
 
 def _rows(queryset, *, json_columns: tuple[int, ...]) -> list[list]:
     """The rows of a ``values_list`` query read straight from the cursor, JSON decoded here
     once (Django's per-value converters cost more than the scoring of a candidate); the
-    first column, the record's id, as a UUID."""
+    first column, the record's id, as the database gives it (made a UUID in a Match)."""
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -227,12 +276,24 @@ def _rows(queryset, *, json_columns: tuple[int, ...]) -> list[list]:
     rows = []
     for row in fetched:
         row = list(row)
-        row[0] = _as_uuid(row[0])
         for column in json_columns:
             if isinstance(row[column], str | bytes):
                 row[column] = json.loads(row[column])
         rows.append(row)
     return rows
+
+
+def _owned_by(queryset, column: str, ids: list):
+    """``queryset`` limited to these ids, passed to the database as it gave them (no
+    conversion through UUID objects for thousands of candidates)."""
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
+    name = connection.ops.quote_name(column)
+    marks = ", ".join(["%s"] * len(ids))
+    return queryset.extra(where=[f"{table}.{name} IN ({marks})"], params=list(ids))  # noqa: S610
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str | bytes) else value
 
 
 def _as_uuid(value) -> uuid.UUID:
@@ -250,63 +311,84 @@ def person_matches(*, user, query: PersonQuery, limit: int = 10, threshold: floa
 def person_matches_many(
     *, user, queries: list[PersonQuery], limit: int = 10, threshold: float = 0.5
 ) -> list[list[Match]]:
-    """``person_matches`` for many queries (screening a list), sharing the work."""
+    """``person_matches`` for many queries (screening a list), sharing the work: key
+    lookups and profile reads per batch of queries, similarities remembered across them."""
     scope = _scope_q(user, Permission.PERSON_VIEW)
     if scope is None:
         return [[] for _ in queries]
     sim = PartSimilarity()
-    results: list[list[Match]] = []
-    for query in queries:
-        results.append(_person_matches_one(scope, query, limit, threshold, sim))
-    return results
-
-
-def _person_matches_one(scope, query: PersonQuery, limit, threshold, sim) -> list[Match]:
-    documents = query.documents
-    names = [n for n in query.names if person_name_form(n).tokens]
-    if not names and not documents:
-        return []
-    year, month, day = parse_birth_date(query.birth_date)
-    keys = person_keys(names, documents)
-    candidates = _candidate_ids(PersonKey, "person", keys, year)
-    if not candidates:
-        return []
-    ids = [c for c, _ in candidates]
-    profiles = _rows(
-        PersonProfile.objects.filter(scope, person_id__in=ids).values_list(
-            "person_id",
-            "display_name",
-            "names",
-            "birth_year",
-            "birth_month",
-            "birth_day",
-            "sex",
-            "nationalities",
-            "documents",
-        ),
-        json_columns=(2, 7, 8),
+    asked = [_AskedPerson.prepare(query, sim) for query in queries]
+    return _matches_many(
+        asked,
+        key_model=PersonKey,
+        owner="person",
+        profiles=lambda ids: _owned_by(
+            PersonProfile.objects.filter(scope), "person_id", ids
+        ).values_list(*PERSON_PROFILE_COLUMNS),
+        # Nationalities and documents are decoded for the fully scored candidates only.
+        json_columns=(2,),
+        limit=limit,
+        threshold=threshold,
     )
-    asked = _AskedPerson(query, names, documents, (year, month, day))
-    if len(profiles) > FULLY_SCORED:
-        profiles = _shortlist(
-            profiles,
-            [form.tokens for form in asked.forms],
-            names_at=2,
-            bonus=lambda row: (
-                (30 if asked.documents and any(d[1] in asked.documents for d in row[8]) else 0)
-                + (5 if year and row[3] == year else 0)
-            ),
-        )
-    matches = []
-    for row in profiles:
-        match = asked.score(row, sim)
-        if match.score >= threshold:
-            matches.append(match)
-    matches.sort(key=lambda m: (-m.score, m.name))
-    return matches[:limit]
+
+
+PERSON_PROFILE_COLUMNS = (
+    "person_id",
+    "display_name",
+    "names",
+    "birth_year",
+    "birth_month",
+    "birth_day",
+    "sex",
+    "nationalities",
+    "documents",
+)
 
 
 class _AskedPerson:
+    """One asked person, ready to be looked up and to score candidates."""
+
+    keys: set[str] = frozenset()
+    sim: PartSimilarity | None = None
+
+    @classmethod
+    def prepare(cls, query: PersonQuery, sim: PartSimilarity) -> _AskedPerson | None:
+        """None when nothing usable is asked (no name with letters, no document number)."""
+        documents = query.documents
+        names = [n for n in query.names if person_name_form(n).tokens]
+        if not names and not documents:
+            return None
+        asked = cls(query, names, documents, parse_birth_date(query.birth_date))
+        asked.keys = person_keys(names, documents)
+        asked.sim = sim
+        return asked
+
+    def rank(self, rows: list, *, limit: int, threshold: float) -> list[Match]:
+        """The candidates scored, best first; only the most promising are fully scored."""
+        keep = fully_scored(limit)
+        if len(rows) > keep:
+            rows = _shortlist(
+                rows,
+                [form.tokens for form in self.forms],
+                keep=keep,
+                names_at=2,
+                bonus=self._bonus,
+            )
+        self.sim.prime(
+            {t for form in self.forms for t in with_compounds(tuple(form.tokens))},
+            {t for row in rows for _text, tokens in row[2] for t in with_compounds(tuple(tokens))},
+        )
+        matches = [self.score(row, self.sim) for row in rows]
+        matches = [m for m in matches if m.score >= threshold]
+        matches.sort(key=lambda m: (-m.score, m.name))
+        return matches[:limit]
+
+    def _bonus(self, row) -> int:
+        """What lifts a candidate in the quick ranking: an identical document number, the
+        asked birth year."""
+        same_document = self.documents and any(d[1] in self.documents for d in _json(row[8]))
+        return (30 if same_document else 0) + (5 if self.year and row[3] == self.year else 0)
+
     def __init__(self, query: PersonQuery, names, documents, birth) -> None:
         self.query = query
         self.forms = [person_name_form(n) for n in names]
@@ -321,6 +403,7 @@ class _AskedPerson:
 
     def score(self, row, sim: PartSimilarity) -> Match:
         person_id, display, names, b_year, b_month, b_day, sex, nats, docs = row
+        nats, docs = _json(nats), _json(docs)
         why: list[str] = []
         score = 0.0
         if self.forms:
@@ -382,7 +465,9 @@ class _AskedPerson:
                 score -= 0.1
                 why.append(f"sex differs ({sex})")
         score = round(min(max(score, 0.0), 1.0), 3)
-        return Match(id=person_id, score=score, name=display, explanation=why, kind="person")
+        return Match(
+            id=_as_uuid(person_id), score=score, name=display, explanation=why, kind="person"
+        )
 
 
 # Companies -----------------------------------------------------------------------------------
@@ -396,44 +481,77 @@ def company_matches(*, user, query: CompanyQuery, limit: int = 10, threshold: fl
 def company_matches_many(
     *, user, queries: list[CompanyQuery], limit: int = 10, threshold: float = 0.5
 ) -> list[list[Match]]:
+    """``company_matches`` for many queries (screening a list), sharing the work."""
     scope = _scope_q(user, Permission.COMPANY_VIEW)
     if scope is None:
         return [[] for _ in queries]
     sim = PartSimilarity()
-    return [_company_matches_one(scope, q, limit, threshold, sim) for q in queries]
-
-
-def _company_matches_one(scope, query: CompanyQuery, limit, threshold, sim) -> list[Match]:
-    registration = normalise_number(query.registration_number)
-    tax = normalise_number(query.tax_number)
-    name = query.name.strip()
-    if not name and not registration and not tax:
-        return []
-    keys = company_keys([name] if name else [], registration, tax)
-    candidates = _candidate_ids(CompanyKey, "company", keys)
-    if not candidates:
-        return []
-    ids = [c for c, _ in candidates]
-    rows = _rows(
-        CompanyProfile.objects.filter(scope, company_id__in=ids).values_list(
-            "company_id", "display_name", "names", "registration", "tax", "country"
-        ),
+    asked = [_AskedCompany.prepare(query, sim) for query in queries]
+    return _matches_many(
+        asked,
+        key_model=CompanyKey,
+        owner="company",
+        profiles=lambda ids: _owned_by(
+            CompanyProfile.objects.filter(scope), "company_id", ids
+        ).values_list("company_id", "display_name", "names", "registration", "tax", "country"),
         json_columns=(2,),
+        limit=limit,
+        threshold=threshold,
     )
-    form = company_name_form(name) if name else None
-    country = (query.country or "").strip().upper()
-    if len(rows) > FULLY_SCORED and form is not None:
-        rows = _shortlist(
-            rows,
-            [form.tokens],
-            names_at=2,
-            bonus=lambda row: (
-                (30 if (registration and row[3] == registration) or (tax and row[4] == tax) else 0)
-                + (5 if country and row[5] == country else 0)
-            ),
-        )
-    matches = []
-    for company_id, display, names, reg, tax_no, c_country in rows:
+
+
+class _AskedCompany:
+    """One asked company, ready to be looked up and to score candidates."""
+
+    year = None
+
+    @classmethod
+    def prepare(cls, query: CompanyQuery, sim: PartSimilarity) -> _AskedCompany | None:
+        asked = cls(query, sim)
+        if not asked.name and not asked.registration and not asked.tax:
+            return None
+        return asked
+
+    def __init__(self, query: CompanyQuery, sim: PartSimilarity) -> None:
+        self.registration = normalise_number(query.registration_number)
+        self.tax = normalise_number(query.tax_number)
+        self.name = query.name.strip()
+        self.form = company_name_form(self.name) if self.name else None
+        self.country = (query.country or "").strip().upper()
+        self.keys = company_keys([self.name] if self.name else [], self.registration, self.tax)
+        self.sim = sim
+
+    def rank(self, rows: list, *, limit: int, threshold: float) -> list[Match]:
+        keep = fully_scored(limit)
+        if len(rows) > keep and self.form is not None:
+            rows = _shortlist(
+                rows,
+                [self.form.tokens],
+                keep=keep,
+                names_at=2,
+                bonus=lambda row: (
+                    (
+                        30
+                        if (self.registration and row[3] == self.registration)
+                        or (self.tax and row[4] == self.tax)
+                        else 0
+                    )
+                    + (5 if self.country and row[5] == self.country else 0)
+                ),
+            )
+        if self.form is not None:
+            self.sim.prime(
+                set(with_compounds(tuple(self.form.tokens))),
+                {t for row in rows for name in row[2] for t in with_compounds(tuple(name[1]))},
+            )
+        matches = [self.score(row) for row in rows]
+        matches = [m for m in matches if m.score >= threshold]
+        matches.sort(key=lambda m: (-m.score, m.name))
+        return matches[:limit]
+
+    def score(self, row) -> Match:
+        company_id, display, names, reg, tax_no, c_country = row
+        form, sim = self.form, self.sim
         why: list[str] = []
         score = 0.0
         if form is not None and form.tokens:
@@ -445,32 +563,27 @@ def _company_matches_one(scope, query: CompanyQuery, limit, threshold, sim) -> l
                 if value > best:
                     best, best_name = value, text
             score = 0.9 * best
-            why.append(f"name {best:.2f} ({name} ~ {best_name})")
-        if registration:
-            if reg == registration:
+            why.append(f"name {best:.2f} ({self.name} ~ {best_name})")
+        for label, asked, stored in (
+            ("registration number", self.registration, reg),
+            ("tax number", self.tax, tax_no),
+        ):
+            if not asked:
+                continue
+            if stored == asked:
                 score = max(score + 0.3, 0.95) if form else 0.95
-                why.append("registration number identical")
-            elif reg:
+                why.append(f"{label} identical")
+            elif stored:
                 score -= 0.1
-                why.append("registration number differs")
-        if tax:
-            if tax_no == tax:
-                score = max(score + 0.3, 0.95) if form else 0.95
-                why.append("tax number identical")
-            elif tax_no:
-                score -= 0.1
-                why.append("tax number differs")
-        if country and c_country:
-            if country == c_country:
+                why.append(f"{label} differs")
+        if self.country and c_country:
+            if self.country == c_country:
                 score += 0.07
                 why.append(f"country agrees ({c_country})")
             else:
                 score -= 0.15
                 why.append(f"country differs ({c_country})")
         score = round(min(max(score, 0.0), 1.0), 3)
-        if score >= threshold:
-            matches.append(
-                Match(id=company_id, score=score, name=display, explanation=why, kind="company")
-            )
-    matches.sort(key=lambda m: (-m.score, m.name))
-    return matches[:limit]
+        return Match(
+            id=_as_uuid(company_id), score=score, name=display, explanation=why, kind="company"
+        )
