@@ -34,7 +34,7 @@ from opencen.matching.scoring import PartSimilarity
 from opencen.persons.selectors import record_scope_q
 
 #: Lowest score of a pair worth an officer's look.
-MIN_SCORE = 0.8
+MIN_SCORE = 0.85
 #: Records sharing one key beyond which the key is too common to pair them.
 MAX_GROUP = 25
 #: Pairs scored and stored together.
@@ -91,10 +91,12 @@ KINDS = {
 
 
 def person_pair_score(a: PersonProfile, b: PersonProfile, sim=None) -> tuple[float, list]:
-    """How likely two persons are one: each asked as the other would be by the matcher
-    (all its names, its birth date, nationalities, sex and a document), the better of both
-    directions, with its explanation."""
-    from opencen.matching.scoring import PartSimilarity
+    """How likely two persons on file are one: each asked as the other would be by the
+    matcher (all its names, its birth date, nationalities, sex and a document), the better of
+    both directions. Two records contradict each other more surely than a query does a
+    record, so complete birth dates that differ, months that differ and documents of the same
+    kind and country with other numbers weigh more here; and without an identical document
+    the names must agree closely (a shared given name is not enough)."""
     from opencen.matching.search import PersonQuery, _AskedPerson
 
     sim = sim or PartSimilarity()
@@ -127,7 +129,53 @@ def person_pair_score(a: PersonProfile, b: PersonProfile, sim=None) -> tuple[flo
         )
         match = scorer.score(row, sim)
         if match.score > best[0]:
-            best = (match.score, match.explanation)
+            best = (match.score, list(match.explanation))
+    score, why = best
+    numbers_a = {d[1] for d in a.documents if d[1]}
+    same_document = bool(numbers_a & {d[1] for d in b.documents if d[1]})
+    if same_document:
+        return score, why
+    if _main_name_agreement(a, b, sim) < NAME_FLOOR:
+        return 0.0, why
+    if a.nationalities and b.nationalities and not set(a.nationalities) & set(b.nationalities):
+        score -= 0.05  # the matcher's own penalty is mild: a query's nationality may be wrong
+    date_a = (a.birth_year, a.birth_month, a.birth_day)
+    date_b = (b.birth_year, b.birth_month, b.birth_day)
+    if all(date_a) and all(date_b) and date_a != date_b:
+        score -= 0.15
+        why.append("complete birth dates differ")
+    elif a.birth_month and b.birth_month and a.birth_month != b.birth_month:
+        score -= 0.1
+        why.append("birth months differ")
+    kinds_a = {(d[0], d[2]): d[1] for d in a.documents if d[1]}
+    for d in b.documents:
+        if d[1] and kinds_a.get((d[0], d[2])) not in (None, d[1]):
+            score -= 0.1
+            why.append(f"{(d[0] or 'document').replace('_', ' ')} numbers differ")
+            break
+    return round(min(max(score, 0.0), 1.0), 3), why
+
+
+#: Without an identical document, how closely two persons' names must agree.
+NAME_FLOOR = 0.9
+
+
+def _main_name_agreement(a: PersonProfile, b: PersonProfile, sim) -> float:
+    """How well the main name of one (its first, the full name) agrees with any name of the
+    other: two persons sharing only an alias or nickname are not paired on it."""
+    from opencen.matching.scoring import name_similarity
+
+    best = 0.0
+    for one, other in ((a, b), (b, a)):
+        if not one.names or not one.names[0][1]:
+            continue
+        main = one.names[0][1]
+        for _text, tokens in other.names:
+            if tokens:
+                best = max(
+                    best,
+                    min(name_similarity(main, tokens, sim), name_similarity(tokens, main, sim)),
+                )
     return best
 
 

@@ -160,3 +160,19 @@ def test_the_empty_review_says_so(client, port_officer):
     client.login(username=port_officer.username, password=TEST_PASSWORD)
     html = client.get(reverse("matching:duplicates-persons")).content.decode()
     assert "No possible duplicate to review" in html
+
+
+def test_namesakes_with_other_complete_birth_dates_or_a_shared_nickname_are_not_paired(
+    make_person,
+):
+    a = make_person("Jennifer", "Green", birth="1974-07-24", nationalities=["GB"])
+    b = make_person("Jennifer", "Green", birth="1974-02-13", nationalities=["GB"])
+    c = make_person("Maria", "Rizzo", birth="1991-04", aliases=["El Gordo"])
+    d = make_person("Affoue", "Bah", birth="1991", aliases=["El Gordo"])
+    # The same woman recorded twice, once with her birth year only: paired.
+    e = make_person("Jennifer", "Green", birth="1974", nationalities=["GB"])
+    duplicates.duplicates_find("persons")
+    pairs = _pairs(PersonDuplicate)
+    assert frozenset((a.pk, b.pk)) not in pairs
+    assert frozenset((c.pk, d.pk)) not in pairs
+    assert frozenset((a.pk, e.pk)) in pairs and frozenset((b.pk, e.pk)) in pairs
