@@ -60,6 +60,7 @@ from opencen.persons.demo import (
     PhoneMaker,
     Recorder,
     digits,
+    find_duplicates,
     letters,
     load_recorders,
     load_seizures,
@@ -361,7 +362,10 @@ class CompanyGenerator(demo.DemoGenerator):
                 if gc_was_enabled:
                     gc.enable()
         plan.audit_summary(counts["companies"])
-        return {label: counts[label] for label in MODELS if counts[label]}
+        counts["likely duplicate pairs"] = find_duplicates(ctx, "companies", total)
+        return {
+            label: counts[label] for label in [*MODELS, "likely duplicate pairs"] if counts[label]
+        }
 
 
 @dataclass(slots=True)

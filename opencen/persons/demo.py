@@ -94,6 +94,9 @@ from opencen.seizures.demo import (
 )
 from opencen.seizures.models import Conveyance, GoodsItem, RouteLeg, Seizure
 
+#: Up to this many records, the generator also finds the likely duplicate pairs for the review
+#: pages (as ``opencen matching-duplicates`` does); above it, that command is left to run.
+DUPLICATES_UP_TO = 200_000
 #: Persons per chunk: generated in Python, then written table by table in one transaction.
 CHUNK = 10_000
 #: Share of the persons that are near-duplicates of another one.
@@ -157,6 +160,19 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 # --- shared with the company generator ------------------------------------------------------
+
+
+def find_duplicates(ctx: demo.DemoContext, kind: str, total: int) -> int:
+    """Store the likely duplicate pairs of ``kind``, or say which command does it at scale."""
+    if total > DUPLICATES_UP_TO:
+        ctx.note(
+            f"Likely duplicate {kind} are not listed yet: run `opencen matching-duplicates {kind}` "
+            "to fill the duplicates review pages."
+        )
+        return 0
+    from opencen.matching.duplicates import duplicates_find
+
+    return duplicates_find(kind)["stored"]
 
 
 @dataclass
@@ -470,7 +486,8 @@ class PersonGenerator(demo.DemoGenerator):
                 if gc_was_enabled:
                     gc.enable()
         plan.audit_summary(counts["persons"])
-        order = ["persons", "nationalities", "identity documents", "aliases", "addresses", "phones", "emails", "seizure involvements", "person links", "versions"]  # fmt: skip
+        counts["likely duplicate pairs"] = find_duplicates(ctx, "persons", total)
+        order = ["persons", "nationalities", "identity documents", "aliases", "addresses", "phones", "emails", "seizure involvements", "person links", "versions", "likely duplicate pairs"]  # fmt: skip
         return {label: counts[label] for label in order if counts[label]}
 
 

@@ -14,6 +14,7 @@ from opencen.companies.models import Company, CompanyPerson, CompanyVersion, Sei
 from opencen.companies.services import company_snapshot
 from opencen.core import demo
 from opencen.matching.models import CompanyKey, CompanyProfile
+from opencen.matching.models_screening import CompanyDuplicate
 from opencen.persons.demo import normalise_identifier
 from opencen.persons.models import SeizurePerson
 from opencen.seizures.models import GoodsItem, RouteLeg
@@ -63,6 +64,7 @@ def test_counts_legal_forms_and_numbers(generated):
         assert version.snapshot == company_snapshot(version.company)
     assert CompanyProfile.objects.count() == COMPANIES
     assert CompanyKey.objects.values("company").distinct().count() == COMPANIES
+    assert CompanyDuplicate.objects.exists()  # the duplicates review has pairs to show
     rows = list(
         Company.objects.values_list(
             "name", "legal_form", "country_id", "registration_number",

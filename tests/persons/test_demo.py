@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from opencen.core import demo
 from opencen.matching.models import PersonKey, PersonProfile
+from opencen.matching.models_screening import PersonDuplicate
 from opencen.persons import demo_names
 from opencen.persons.demo import CHUNK, REVIEW_HORIZON, PersonPlan
 from opencen.persons.models import (
@@ -86,6 +87,9 @@ def test_counts_as_asked_with_a_version_each(generated):
 def test_matching_keys_built_for_every_person(generated):
     assert PersonProfile.objects.count() == PERSONS
     assert PersonKey.objects.values("person").distinct().count() == PERSONS
+    # The duplicates review has the second records to show.
+    pairs = list(PersonDuplicate.objects.values_list("first__notes", "second__notes"))
+    assert sum("Recorded again" in a + b for a, b in pairs) >= PERSONS * 0.01
 
 
 @pytest.mark.django_db
