@@ -77,6 +77,9 @@ class Person(BaseModel):
     handling_code = models.CharField(
         _("handling code"), max_length=2, choices=HandlingCode.choices, default=HandlingCode.H0
     )
+    # Set when retention or a review erased the personal data: the row stays as a tombstone
+    # (unit, category, seizure roles) so that non-nominal statistics remain true.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)
     # Set when this record was merged into another: it then only points to the survivor.
     merged_into = models.ForeignKey(
         "self",

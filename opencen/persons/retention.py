@@ -53,16 +53,12 @@ MAX_JUSTIFICATION = 2000
 #: Purpose stored on the audit events of the review.
 REVIEW_PURPOSE = "Data-protection review"
 
-#: A tombstone: no name of any kind and no review date (nothing left to review).
-ERASED_Q = Q(
-    given_names="", family_name="", name_original="", name_latin="", review_due__isnull=True
-)
+#: A tombstone: the personal data was erased.
+ERASED_Q = Q(erased_at__isnull=False)
 
 
 def is_erased(person: Person) -> bool:
-    return not (
-        person.given_names or person.family_name or person.name_original or person.name_latin
-    ) and (person.review_due is None)
+    return person.erased_at is not None
 
 
 def grace_days() -> int:
@@ -243,6 +239,7 @@ def _erase_one(person: Person, *, actor, files: list) -> dict[str, int]:
         description="",
         notes="",
         review_due=None,
+        erased_at=timezone.now(),
         version=F("version") + 1,
         updated_by=actor if getattr(actor, "is_authenticated", False) else None,
         updated_at=timezone.now(),

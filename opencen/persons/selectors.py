@@ -38,11 +38,12 @@ def record_scope_q(*, user, permission: Permission) -> Q | None:
 
 
 def person_list(*, user, permission: Permission = Permission.PERSON_VIEW) -> QuerySet[Person]:
-    """Persons the user may read (or act on, with another permission), not merged away."""
+    """Persons the user may read (or act on, with another permission), neither merged away
+    nor erased (an erased person is a tombstone kept for statistics only)."""
     scope = record_scope_q(user=user, permission=permission)
     if scope is None:
         return Person.objects.none()
-    return Person.objects.filter(scope, merged_into__isnull=True)
+    return Person.objects.filter(scope, merged_into__isnull=True, erased_at__isnull=True)
 
 
 def person_can(*, user, person: Person, permission: Permission) -> bool:

@@ -30,6 +30,7 @@ from opencen.persons.retention import (
     retention_apply,
     review_queue,
 )
+from opencen.persons.selectors import person_list
 from opencen.persons.services import (
     AliasInput,
     DocumentInput,
@@ -132,6 +133,8 @@ def test_past_review_is_erased_by_the_command_and_the_seizure_remains(
     assert event.target_id == str(person.pk)
     _no_name_in(event)
     assert audit_chain_verify()[1] is None
+    # The tombstone is no longer a person anyone can list, open or match.
+    assert not person_list(user=port_officer).filter(pk=person.pk).exists()
 
 
 def test_a_retained_person_is_not_erased(make_person, supervisor):
