@@ -293,32 +293,13 @@ def _form_page(request, full_form, *, company=None, conflict=None, link=None):
     )
 
 
-def _seizure_to_link(request: HttpRequest):
-    """The seizure (and role) a new company is to be linked to, from ``?seizure=&role=``,
-    when the user may edit that seizure; else None."""
-    from opencen.seizures.selectors import seizure_list
-
-    pk = request.GET.get("seizure") or request.POST.get("link_seizure") or ""
-    role = request.GET.get("role") or request.POST.get("link_role") or ""
-    try:
-        pk = uuid.UUID(str(pk))
-    except ValueError:
-        return None
-    seizure = (
-        seizure_list(user=request.user, permission=Permission.SEIZURE_EDIT).filter(pk=pk).first()
-    )
-    if seizure is None:
-        return None
-    if role not in CompanyInvolvementRole.values:
-        role = CompanyInvolvementRole.OTHER
-    return {"seizure": seizure, "role": role, "role_label": CompanyInvolvementRole(role).label}
-
-
 @require_http_methods(["GET", "POST"])
 @permission_required(Permission.COMPANY_EDIT)
 def company_create_view(request: HttpRequest) -> HttpResponse:
     """A new company; from a seizure (``?seizure=<id>&role=<code>``) it comes back linked."""
-    link = _seizure_to_link(request)
+    from opencen.seizures.involvements import seizure_link_from_request
+
+    link = seizure_link_from_request(request, CompanyInvolvementRole)
     full_form = company_forms.CompanyFullForm(
         data=request.POST if request.method == "POST" else None
     )

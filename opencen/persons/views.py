@@ -11,6 +11,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.forms import Select
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,7 +27,7 @@ from opencen.audit.services import audit_record
 from opencen.core.permissions_views import permission_required
 from opencen.core.querysets import CountedPaginator
 from opencen.persons import forms as person_forms
-from opencen.persons.choices import DataSubjectCategory, Sex
+from opencen.persons.choices import DataSubjectCategory, InvolvementRole, Sex
 from opencen.persons.filtersets import PersonFilterSet, name_q
 from opencen.persons.models import Person, PersonLink, SeizurePerson
 from opencen.persons.selectors import person_can, person_get, person_list, person_merged_target
@@ -235,7 +236,7 @@ def _investigations(user, person: Person) -> list:
 # --- create and edit ----------------------------------------------------------------------
 
 
-def _form_page(request: HttpRequest, full_form, *, person=None, conflict=None):
+def _form_page(request: HttpRequest, full_form, *, person=None, conflict=None, link=None):
     if person is None:
         title = _("New person")
         crumbs = _crumbs((title, None))
@@ -255,6 +256,7 @@ def _form_page(request: HttpRequest, full_form, *, person=None, conflict=None):
             "sections": full_form.sections(),
             "person": person,
             "conflict": conflict,
+            "link": link,
             "matches_url": _matches_url(),
         },
     )
@@ -270,19 +272,35 @@ def _matches_url() -> str:
 @require_http_methods(["GET", "POST"])
 @permission_required(Permission.PERSON_EDIT)
 def person_create_view(request: HttpRequest) -> HttpResponse:
-    """A new person; while the names are typed, possible existing matches are shown."""
+    """A new person; while the names are typed, possible existing matches are shown. From a
+    seizure (``?seizure=<id>&role=<code>``) the new person comes back linked to it."""
+    from opencen.seizures.involvements import seizure_link_from_request
+
+    link = seizure_link_from_request(request, InvolvementRole)
     full_form = person_forms.FullPersonForm(
         code_lists=CodeLists(), data=request.POST if request.method == "POST" else None
     )
     if request.method == "POST" and full_form.is_valid():
         try:
-            person = person_create(actor=request.user, data=full_form.to_input())
+            with transaction.atomic():
+                person = person_create(actor=request.user, data=full_form.to_input())
+                if link:
+                    seizure_person_add(
+                        actor=request.user,
+                        seizure=link["seizure"],
+                        person=person,
+                        role=link["role"],
+                    )
         except ValidationError as error:
             full_form.add_service_errors(error)
         else:
             messages.success(request, _("%(name)s was recorded.") % {"name": person.display_name})
+            if link:
+                return redirect(
+                    reverse("seizures:detail", args=[link["seizure"].pk]) + "#involvements"
+                )
             return redirect("persons:detail", pk=person.pk)
-    return _form_page(request, full_form)
+    return _form_page(request, full_form, link=link)
 
 
 @require_http_methods(["GET", "POST"])

@@ -43,6 +43,26 @@ KINDS = {"persons": "person", "companies": "company"}
 # --- search -------------------------------------------------------------------------------
 
 
+def seizure_link_from_request(request: HttpRequest, roles: type) -> dict | None:
+    """The seizure (and role) a record being created is to be linked to, from
+    ``?seizure=<id>&role=<code>`` (or the form's hidden ``link_seizure``/``link_role``), when
+    the user may edit that seizure; else None. ``roles`` is the role choices of the record."""
+    pk = request.GET.get("seizure") or request.POST.get("link_seizure") or ""
+    role = request.GET.get("role") or request.POST.get("link_role") or ""
+    try:
+        pk = uuid.UUID(str(pk))
+    except ValueError:
+        return None
+    seizure = (
+        seizure_list(user=request.user, permission=Permission.SEIZURE_EDIT).filter(pk=pk).first()
+    )
+    if seizure is None:
+        return None
+    if role not in roles.values:
+        role = roles.OTHER
+    return {"seizure": seizure, "role": role, "role_label": roles(role).label}
+
+
 def _words(text: str) -> list[str]:
     return [w for w in (text or "").split() if len(w) <= 100][:4]
 

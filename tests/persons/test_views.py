@@ -310,3 +310,24 @@ def test_the_detail_lists_the_persons_companies(client, officer, make_person):
     client.force_login(officer)
     page = client.get(f"/persons/{person.pk}/").content.decode()
     assert "Blue Ocean Trading" in page and f"/companies/{company.pk}/" in page
+
+
+@pytest.mark.django_db
+def test_a_new_person_from_a_seizure_comes_back_linked(client, officer, countries):
+    from django.utils import timezone
+
+    from opencen.seizures.services import SeizureInput, seizure_create
+
+    seizure = seizure_create(
+        actor=officer, data=SeizureInput(occurred_at=timezone.now(), direction="import")
+    )
+    client.force_login(officer)
+    url = f"/persons/new/?seizure={seizure.pk}&role=courier"
+    page = client.get(url).content.decode()
+    assert seizure.reference in page and "Save and link to the seizure" in page
+    response = client.post(url, _form_data(link_seizure=str(seizure.pk), link_role="courier"))
+    assert response.status_code == 302
+    assert response["Location"] == f"/seizures/{seizure.pk}/#involvements"
+    involvement = SeizurePerson.objects.get()
+    assert (involvement.seizure_id, involvement.role) == (seizure.pk, "courier")
+    assert involvement.person.family_name == "Al-Hassan"
