@@ -81,6 +81,8 @@ from opencen.seizures.demo import (
 
 CHUNK = 10_000
 DUPLICATE_SHARE = 0.02
+#: Share of the second records made in the unit of the first (the others: another unit).
+SAME_UNIT_SHARE = 0.4
 #: At most this share of the companies is named in seizures.
 INVOLVED_SHARE = 0.75
 
@@ -522,6 +524,8 @@ class CompanyPlan:
                 original.created_at, planned.created_at = planned.created_at, original.created_at
                 original.unit, planned.unit = planned.unit, original.unit
             original.has_duplicate = True
+            if rng.random() < SAME_UNIT_SHARE:
+                planned.unit = original.unit  # another officer of the office did not find it
         self.order = sorted(range(total), key=lambda i: (self.planned[i].created_at, self.planned[i].duplicate_of >= 0))  # fmt: skip
         self.remembered: dict[int, dict[str, Any]] = {}
 
@@ -637,8 +641,13 @@ class CompanyPlan:
         if kind == "shell" and status == "active" and rng.random() < 0.3:
             status = "dissolved"
         notes = rng.choice(NOTES) if rng.random() < 0.08 else ""
-        if company["variant"]:
-            notes = (notes + " " if notes else "") + "Recorded again by another unit."
+        if planned.duplicate_of >= 0:
+            again = (
+                "Recorded again."
+                if planned.unit is self.planned[planned.duplicate_of].unit
+                else "Recorded again by another unit."
+            )
+            notes = (notes + " " if notes else "") + again
         handling = self.handling(rng)
         registration, tax = company["registration"], company["tax"]
         tables["companies"].append(

@@ -101,6 +101,8 @@ DUPLICATES_UP_TO = 200_000
 CHUNK = 10_000
 #: Share of the persons that are near-duplicates of another one.
 DUPLICATE_SHARE = 0.02
+#: Share of the second records made in the unit of the first (the others: another unit).
+SAME_UNIT_SHARE = 0.4
 #: At most this share of the persons is involved in seizures (the others are contacts,
 #: witnesses, persons recorded from intelligence...).
 INVOLVED_SHARE = 0.8
@@ -681,6 +683,8 @@ class PersonPlan:
                 original.created_at, planned.created_at = planned.created_at, original.created_at
                 original.unit, planned.unit = planned.unit, original.unit
             original.has_duplicate = True
+            if rng.random() < SAME_UNIT_SHARE:
+                planned.unit = original.unit  # another officer of the office did not find it
         self.order = sorted(range(self.total), key=lambda index: (self.planned[index].created_at, self.planned[index].duplicate_of >= 0))  # fmt: skip
         self.ids: list[uuid.UUID | None] = [None] * self.total
         self.remembered: dict[int, dict[str, Any]] = {}
@@ -894,8 +898,13 @@ class PersonPlan:
                 rng.choice(("AE", "TR", "NL", "ES", "BR", "NG", "CN")), ("Dubai",)
             )
             notes = rng.choice(NOTES).format(city=rng.choice(city_list), other=rng.choice(other))
-        if person["variant"]:
-            notes = (notes + " " if notes else "") + "Recorded again by another unit."
+        if planned.duplicate_of >= 0:
+            again = (
+                "Recorded again."
+                if planned.unit is self.planned[planned.duplicate_of].unit
+                else "Recorded again by another unit."
+            )
+            notes = (notes + " " if notes else "") + again
         officer = rng.choice(planned.unit.officers) if planned.unit.officers else None
         created_text = db.datetime(created)
         tables["persons"].append(
