@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from opencen.accounts.permissions import Permission
+from opencen.audit.choices import AuditEventType
+from opencen.audit.purpose import purpose_required
+from opencen.audit.services import audit_record
 from opencen.core.permissions_views import permission_required
 from opencen.matching import duplicates
 from opencen.matching.screening import explanation_text
@@ -65,6 +68,19 @@ def _review(request: HttpRequest, kind_name: str) -> HttpResponse:
         pair.second_url = _optional_url(f"{app}:detail", pair.second_id)
         pair.explanation_text = explanation_text(pair.explanation)
         pair.percent = round(pair.score * 100)
+    if page_obj.object_list:
+        # The page shows who the pairs are: a consultation of those records.
+        audit_record(
+            actor=request.user,
+            event_type=AuditEventType.SEARCH,
+            target_type=duplicates.KINDS[kind_name].target_type,
+            target_label=str(TITLES[kind_name]),
+            details={
+                "view": "duplicates",
+                "page": page_obj.number,
+                "pairs": [[str(p.first_id), str(p.second_id)] for p in page_obj.object_list],
+            },
+        )
     context = {
         "page_title": TITLES[kind_name],
         "breadcrumbs": [
@@ -99,6 +115,7 @@ def _dismiss(request: HttpRequest, kind_name: str, pk: int) -> HttpResponse:
 
 @require_GET
 @permission_required(Permission.PERSON_EDIT)
+@purpose_required("person")
 def person_duplicates(request: HttpRequest) -> HttpResponse:
     """Likely duplicate persons in the user's scope, best first."""
     return _review(request, duplicates.PERSONS)
@@ -106,6 +123,7 @@ def person_duplicates(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @permission_required(Permission.PERSON_EDIT)
+@purpose_required("person")
 def person_duplicate_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     """Not a duplicate: the pair is stored as dismissed (audited) and no longer listed."""
     return _dismiss(request, duplicates.PERSONS, pk)
@@ -113,6 +131,7 @@ def person_duplicate_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @permission_required(Permission.COMPANY_EDIT)
+@purpose_required("company")
 def company_duplicates(request: HttpRequest) -> HttpResponse:
     """Likely duplicate companies in the user's scope, best first."""
     return _review(request, duplicates.COMPANIES)
@@ -120,5 +139,6 @@ def company_duplicates(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @permission_required(Permission.COMPANY_EDIT)
+@purpose_required("company")
 def company_duplicate_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     return _dismiss(request, duplicates.COMPANIES, pk)

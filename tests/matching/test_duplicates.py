@@ -78,6 +78,8 @@ def test_the_review_page_lists_pairs_best_first_and_a_dismissed_pair_disappears(
     assert page.status_code == 200
     html = page.content.decode()
     assert "Muhammad ALHASAN" in html and "Mohammed AL-HASSAN" in html
+    viewed = AuditEvent.objects.filter(event_type=AuditEventType.SEARCH).last()
+    assert viewed.details["view"] == "duplicates" and len(viewed.details["pairs"]) == 1
     pair = PersonDuplicate.objects.get()
     merge = f"{reverse('persons:merge', args=[pair.first_id])}?other={pair.second_id}"
     assert f'href="{merge}"' in html
