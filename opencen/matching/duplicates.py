@@ -29,7 +29,7 @@ from opencen.accounts.permissions import Permission, has_permission
 from opencen.audit.choices import AuditEventType
 from opencen.audit.services import audit_record
 from opencen.matching.models import CompanyKey, CompanyProfile, PersonKey, PersonProfile
-from opencen.matching.models_screening import CompanyDuplicate, PersonDuplicate
+from opencen.matching.models_screening import CompanyDuplicate, DuplicateScan, PersonDuplicate
 from opencen.matching.scoring import PartSimilarity
 from opencen.persons.selectors import record_scope_q
 
@@ -59,6 +59,12 @@ class Kind:
     by_birth_year: tuple[str, ...]  # keys that pair only records of the same birth year
     edit_permission: Permission
     target_type: str
+
+    @property
+    def record_model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.target_type)
 
 
 KINDS = {
@@ -394,7 +400,44 @@ def duplicates_find(
     removed, _detail = kind.pair_model.objects.filter(
         found_at__lt=now, dismissed_at__isnull=True
     ).delete()
+    DuplicateScan.objects.update_or_create(kind=kind_name, defaults={"scanned_at": now})
     return {"candidates": candidates, "stored": stored, "removed": removed}
+
+
+#: Records changed since the last scan that opening the review page refreshes, at most; beyond
+#: it the page says so and the command does the work.
+CATCH_UP_LIMIT = 300
+#: With at most this many records and no scan yet, opening the page finds every pair at once.
+FIRST_SCAN_LIMIT = 5000
+#: Opening the page again within this many seconds does not look for changes again.
+CATCH_UP_INTERVAL = 30
+
+
+def duplicates_catch_up(kind_name: str) -> int | None:
+    """Bring the stored pairs up to date with the records written since the last scan, when
+    that is cheap (at most CATCH_UP_LIMIT records: a few indexed lookups each). Returns 0 when
+    up to date, CATCH_UP_LIMIT when more records than that wait for ``opencen
+    matching-duplicates``, None when duplicates were never searched among too many records."""
+    kind = KINDS[kind_name]
+    started = timezone.now()
+    scan = DuplicateScan.objects.filter(kind=kind_name).first()
+    if scan is None:
+        if kind.record_model.objects.count() > FIRST_SCAN_LIMIT:
+            return None
+        duplicates_find(kind_name)
+        return 0
+    if (started - scan.scanned_at).total_seconds() < CATCH_UP_INTERVAL:
+        return 0
+    changed = list(
+        kind.record_model.objects.filter(updated_at__gte=scan.scanned_at).values_list(
+            "pk", flat=True
+        )[: CATCH_UP_LIMIT + 1]
+    )
+    if len(changed) > CATCH_UP_LIMIT:
+        return CATCH_UP_LIMIT  # "more than this many"
+    duplicates_refresh(kind_name, changed)
+    DuplicateScan.objects.filter(kind=kind_name).update(scanned_at=started)
+    return 0
 
 
 def duplicates_refresh(kind_name: str, record_ids: Iterable) -> int:

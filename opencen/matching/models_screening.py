@@ -159,3 +159,14 @@ class CompanyDuplicate(DuplicatePairBase):
 
     def __str__(self) -> str:
         return f"{self.first_id} ~ {self.second_id}"
+
+
+class DuplicateScan(models.Model):
+    """When the duplicates of persons (or companies) were last brought up to date: records
+    changed after it have their pairs found again when the review page is opened."""
+
+    kind = models.CharField(max_length=10, primary_key=True)
+    scanned_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.scanned_at:%Y-%m-%d %H:%M}"

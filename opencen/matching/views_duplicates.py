@@ -50,6 +50,7 @@ def _merge_url(kind_name: str, pair) -> str | None:
 
 
 def _review(request: HttpRequest, kind_name: str) -> HttpResponse:
+    waiting = duplicates.duplicates_catch_up(kind_name)
     pairs = duplicates.duplicate_list(user=request.user, kind_name=kind_name)
     if kind_name == duplicates.PERSONS:
         pairs = pairs.prefetch_related(
@@ -91,6 +92,8 @@ def _review(request: HttpRequest, kind_name: str) -> HttpResponse:
             {"label": _("Possible duplicates"), "url": None},
         ],
         "kind": kind_name,
+        "waiting": waiting,
+        "never_searched": waiting is None,
         "page_obj": page_obj,
         "pairs": page_obj.object_list,
         "dismiss_url_name": f"matching:duplicates-{kind_name}-dismiss",

@@ -178,3 +178,43 @@ def test_namesakes_with_other_complete_birth_dates_or_a_shared_nickname_are_not_
     assert frozenset((a.pk, b.pk)) not in pairs
     assert frozenset((c.pk, d.pk)) not in pairs
     assert frozenset((a.pk, e.pk)) in pairs and frozenset((b.pk, e.pk)) in pairs
+
+
+def test_opening_the_review_catches_up_with_records_written_since_the_last_search(
+    client, seeded, make_person, port_officer, monkeypatch
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from opencen.matching.models_screening import DuplicateScan
+
+    duplicates.duplicates_find("persons")
+    newcomer = make_person("Ivan", "Petrof", birth="1975-01-01", nationalities=["RU"])
+    DuplicateScan.objects.update(scanned_at=timezone.now() - timedelta(minutes=5))
+    newcomer.save(update_fields=["updated_at"])
+    client.login(username=port_officer.username, password=TEST_PASSWORD)
+    html = client.get(reverse("matching:duplicates-persons")).content.decode()
+    assert "Ivan PETROF" in html and "Ivan PETROV" in html
+    # Too many changes at once are left to the command, and the page says so.
+    monkeypatch.setattr(duplicates, "CATCH_UP_LIMIT", 1)
+    DuplicateScan.objects.update(scanned_at=timezone.now() - timedelta(minutes=5))
+    for person in (newcomer, seeded["petrov"]):
+        person.save(update_fields=["updated_at"])
+    html = client.get(reverse("matching:duplicates-persons")).content.decode()
+    assert "since duplicates were last searched" in html
+
+
+def test_a_first_visit_searches_a_small_database_at_once(client, seeded, port_officer):
+    client.login(username=port_officer.username, password=TEST_PASSWORD)
+    html = client.get(reverse("matching:duplicates-persons")).content.decode()
+    assert "Muhammad ALHASAN" in html
+
+
+def test_a_large_database_never_searched_says_how_to_start(
+    client, seeded, port_officer, monkeypatch
+):
+    monkeypatch.setattr(duplicates, "FIRST_SCAN_LIMIT", 2)
+    client.login(username=port_officer.username, password=TEST_PASSWORD)
+    html = client.get(reverse("matching:duplicates-persons")).content.decode()
+    assert "Duplicates have not been searched for yet" in html
