@@ -772,7 +772,9 @@ class PersonPlan:
         changes = []
         draws = 1 + (rng.random() < 0.4)
         for _ in range(draws):
-            kind = rng.choice(("spelling", "spelling", "order", "typo", "middle", "accents"))
+            kind = rng.choice(
+                ("spelling", "spelling", "order", "typo", "middle", "accents", "title")
+            )
             if kind == "spelling":
                 for position in range(len(given) + 1):
                     current = family_latin if position == len(given) else given[position][0]
@@ -802,6 +804,10 @@ class PersonPlan:
                 changes.append("typo")
             if kind == "order":
                 changes.append("family name first")
+            if kind == "title" and "title" not in changes:
+                title = rng.choice(names.HONORIFICS[str(first["sex"])])
+                given[0] = (f"{title} {given[0][0]}", given[0][1])  # typed into the given names
+                changes.append("title")
         person["given"] = given
         person["family"] = (family_latin, family_native)
         person["swapped"] = "family name first" in changes

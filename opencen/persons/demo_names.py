@@ -388,7 +388,7 @@ SPELLING_VARIANTS: dict[str, tuple[str, ...]] = {
 }
 
 #: Honorifics an officer sometimes types in front of a name.
-HONORIFICS = ("Mr", "Mrs", "Dr", "Sheikh", "Haji", "Mr.", "Ms")
+HONORIFICS = {"male": ("Mr", "Mr.", "Dr", "Sheikh", "Haji"), "female": ("Mrs", "Ms", "Dr", "Hajia")}
 
 OCCUPATIONS: tuple[tuple[str, float], ...] = (
     ("Trader", 12), ("Businessman", 8), ("Businesswoman", 3), ("Driver", 9), ("Truck driver", 6),
