@@ -57,6 +57,9 @@ MAX_CELL = 300
 DEFAULT_THRESHOLD = 0.75
 DEFAULT_HITS_PER_ROW = 3
 MAX_HITS_PER_ROW = 10
+#: Header search: the first row naming a name column among the first rows of the file
+#: (manifests often start with a title, a flight number and a date).
+HEADER_SEARCH_ROWS = 10
 
 #: The permission a kind of list needs besides analysis.run.
 VIEW_PERMISSION = {
@@ -356,11 +359,13 @@ def _csv_rows(file) -> tuple[Iterator[list[str]], int | None]:
     lines = sum(block.count(b"\n") for block in iter(lambda: file.read(1024 * 1024), b""))
     file.seek(0)
     text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
-    first = text.readline()
-    delimiter = max((";", ",", "\t"), key=first.count)
-    if not first.count(delimiter):
+    # The separator used most in the first lines (a title line may have none).
+    head = [text.readline() for _ in range(HEADER_SEARCH_ROWS)]
+    sample = "".join(head)
+    delimiter = max((";", ",", "\t"), key=sample.count)
+    if not sample.count(delimiter):
         delimiter = ","
-    return csv.reader(itertools.chain([first], text), delimiter=delimiter), lines or None
+    return csv.reader(itertools.chain(head, text), delimiter=delimiter), lines or None
 
 
 def _xlsx_rows(file) -> tuple[Iterator[tuple], int | None]:
@@ -376,11 +381,6 @@ def _xlsx_rows(file) -> tuple[Iterator[tuple], int | None]:
         raise ScreeningFileError(_("This is not an Excel (.xlsx) workbook.")) from error
     sheet = workbook.worksheets[0]
     return sheet.iter_rows(values_only=True), sheet.max_row
-
-
-#: Header search: the first row naming a name column among the first rows of the file
-#: (manifests often start with a title, a flight number and a date).
-HEADER_SEARCH_ROWS = 10
 
 
 def read_rows(
@@ -453,9 +453,10 @@ def person_row_query(cells: dict[str, str], countries: CountryBook) -> RowQuery:
 
     errors: list[str] = []
     warnings: list[str] = []
-    name = cells.get("name") or " ".join(
-        p for p in (cells.get("given_names", ""), cells.get("family_name", "")) if p
-    )
+    given, family = cells.get("given_names", ""), cells.get("family_name", "")
+    if cells.get("name") and given and not family:
+        family = cells["name"]  # "Nom" beside "Prénom", "Name" beside "First name"
+    name = " ".join(p for p in (given, family) if p) or cells.get("name", "")
     document = cells.get("document_number", "")
     if not name and not document:
         errors.append(_("No name and no document number: nothing to screen."))
@@ -557,6 +558,8 @@ def screening_run_create(
     A file that cannot be read leaves a run with status ``failed`` and its reason; a file that
     is not CSV or XLSX at all, or too large, is refused (ValidationError)."""
     screening_check_may_run(actor, kind)
+    if getattr(actor, "unit_id", None) is None:
+        raise ValidationError(_("Your account belongs to no unit: ask an administrator."))
     if not 0 <= threshold <= 1:
         raise ValidationError(_("The threshold is a score between 0 and 1."))
     if not 1 <= hits_per_row <= MAX_HITS_PER_ROW:

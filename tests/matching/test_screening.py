@@ -118,6 +118,19 @@ def test_header_spellings_in_any_order_are_recognised(supervisor, on_file):
     assert rows[1].warnings == []
 
 
+def test_a_semicolon_list_under_a_title_line_without_separators(supervisor, on_file):
+    upload = SimpleUploadedFile(
+        "crew.csv",
+        "CREW LIST MV OCEAN STAR\nNom;Prénom;Date de naissance\nOKAFOR;Grace;05/05/1990\n".encode(),
+    )
+    run = run_list(supervisor, upload)
+    assert run.status == ScreeningStatus.DONE, run.message
+    row = run.rows.get()
+    assert row.number == 3
+    assert row.data == {"name": "OKAFOR", "given_names": "Grace", "birth_date": "05/05/1990"}
+    assert row.hits[0]["id"] == str(on_file["okafor"].pk)
+
+
 def test_an_excel_manifest_with_title_rows_and_date_cells(supervisor, on_file):
     import datetime
 
