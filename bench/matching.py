@@ -249,16 +249,26 @@ def company_query(company, variation: str, rng: random.Random) -> dict[str, str]
     return query
 
 
+def _random_key(model, rng: random.Random) -> uuid.UUID:
+    """A key between the smallest and the largest stored one (keys may be time-ordered
+    UUIDs, so a key drawn from the whole UUID space would mostly lie past the last row)."""
+    from django.db.models import Max, Min
+
+    bounds = model.objects.aggregate(low=Min("pk"), high=Max("pk"))
+    low, high = (uuid.UUID(str(bounds[k])).int if bounds[k] else 0 for k in ("low", "high"))
+    return uuid.UUID(int=rng.randint(low, max(low, high)))
+
+
 def _random_sample(model, count: int, rng: random.Random, **filters) -> list:
-    """About ``count`` records picked at random: runs of consecutive (random) UUID keys from
-    random starting points, each an index range read."""
+    """About ``count`` records picked at random: a few consecutive keys from random starting
+    points, each an index range read."""
     picked: list = []
     seen: set = set()
     tries = 0
     while len(picked) < count and tries < count * 4:
         tries += 1
-        start = uuid.UUID(int=rng.getrandbits(128))
-        for record in model.objects.filter(pk__gte=start, **filters).order_by("pk")[:5]:
+        start = _random_key(model, rng)
+        for record in model.objects.filter(pk__gte=start, **filters).order_by("pk")[:3]:
             if record.pk not in seen:
                 seen.add(record.pk)
                 picked.append(record)
@@ -316,7 +326,14 @@ def _measure(requests: int, seed: int) -> list[dict]:
     results: list[dict] = []
     person_count = Person.objects.filter(merged_into__isnull=True).count()
     company_count = Company.objects.filter(merged_into__isnull=True).count()
-    results.append({"scenario": "facts", "persons": person_count, "companies": company_count})
+    results.append(
+        {
+            "scenario": "facts",
+            "persons": person_count,
+            "companies": company_count,
+            "load_average": round(os.getloadavg()[0], 2),
+        }
+    )
 
     def count_queries(call) -> int:
         queries: list[str] = []
@@ -493,10 +510,15 @@ def _measure(requests: int, seed: int) -> list[dict]:
                 "scenario": "quality at scale",
                 "load_seconds": round(loaded, 1),
                 **report.summary(),
-                "misses": report.text().splitlines()[-12:],
+                "misses": _misses(report),
             }
         )
     return results
+
+
+def _misses(report, at_most: int = 40) -> list[str]:
+    """The pairs not answered first, as the quality test prints them."""
+    return report.miss_lines()[:at_most]
 
 
 def _screening(analyst, rng: random.Random, person_count: int) -> dict:
@@ -504,7 +526,7 @@ def _screening(analyst, rng: random.Random, person_count: int) -> dict:
     from opencen.persons.models import Person
 
     half = SCREENING_ROWS // 2
-    start_key = uuid.UUID(int=rng.getrandbits(128))
+    start_key = _random_key(Person, rng)
     stored = list(
         Person.objects.filter(pk__gte=start_key, merged_into__isnull=True)
         .prefetch_related("nationalities", "documents")
@@ -619,7 +641,7 @@ def _quality_alone() -> dict:
         "scenario": "quality",
         "load_seconds": round(loaded, 1),
         **report.summary(),
-        "misses": report.text().splitlines()[-12:],
+        "misses": _misses(report),
     }
 
 
@@ -713,7 +735,8 @@ def lines(info: dict, measured: list[dict]) -> list[dict]:
                     "value": f"p50 {row['p50_ms']:.1f} ms",
                     "detail": f"p95 {row['p95_ms']:.1f} ms ({_verdict(row['p95_ms'])}); "
                     f"source record first {row['first']:.0%}, in top 10 {row['top10']:.0%}; "
-                    f"{row['queries']} SQL queries, {row['requests']} varied queries",
+                    f"{row['queries']} SQL queries, {row['requests']} varied queries, "
+                    f"load {facts.get('load_average')} on {info['cores']} cores",
                     "seconds": row["p50_ms"] / 1000,
                 }
             )

@@ -154,6 +154,21 @@ class QualityReport:
             },
         }
 
+    def miss_lines(self) -> list[str]:
+        """One line per pair not answered first: the query, where the expected record came,
+        and what came first with its explanation."""
+        lines = []
+        for o in self.misses():
+            where = f"rank {o.rank}" if o.rank else "not in top 10"
+            expected = f"{o.expected_score:.3f}" if o.expected_score is not None else "-"
+            first = f"{o.first} {o.first_score:.3f}" if o.first else "nothing"
+            lines.append(
+                f"  [{o.kind}/{o.category}] {json.dumps(o.query, ensure_ascii=False)} -> "
+                f"expected {o.expected} ({where}, {expected}); first: {first} "
+                f"{'; '.join(map(str, o.first_explanation))}"
+            )
+        return lines
+
     def text(self) -> str:
         """The figures overall and per category, then every pair not answered first."""
         lines = [
@@ -166,18 +181,10 @@ class QualityReport:
                 f"{kind:8} {category:26} {report.pairs:5d} {report.recall_at_10:9.2f} "
                 f"{report.precision_at_1:7.2f}"
             )
-        misses = self.misses()
+        misses = self.miss_lines()
         if misses:
             lines.append(f"{len(misses)} pairs not answered first:")
-        for o in misses:
-            where = f"rank {o.rank}" if o.rank else "not in top 10"
-            expected = f"{o.expected_score:.3f}" if o.expected_score is not None else "-"
-            first = f"{o.first} {o.first_score:.3f}" if o.first else "nothing"
-            lines.append(
-                f"  [{o.kind}/{o.category}] {json.dumps(o.query, ensure_ascii=False)} -> "
-                f"expected {o.expected} ({where}, {expected}); first: {first} "
-                f"{'; '.join(map(str, o.first_explanation))}"
-            )
+        lines.extend(misses)
         return "\n".join(lines)
 
 
