@@ -16,9 +16,9 @@ Called by ``bench/run.py`` (``make bench``). Sizes come from ``OPENCEN_BENCH_PER
   accents, a year instead of the full birth date, the name in its own script, a document
   number alone...). p50 and p95 against the target p95 <= 50 ms, and how often the record the
   query was made from came first and in the first ten.
-- **Baseline.** The same queries with rapidfuzz ``process.extract`` (WRatio) over every stored
-  name, loaded once in memory (case and script folded): what matching without blocking keys
-  costs, measured in the same run.
+- **Baseline.** The first 30 of the same queries (those with a name) with rapidfuzz
+  ``process.extract`` (WRatio) over every stored name, loaded once in memory (case and script
+  folded): what matching without blocking keys costs, measured in the same run.
 - **Screening.** A list of 10,000 rows (half varied from stored persons, half invented from
   the stored name parts) screened against every person (target under 60 s).
 - **Quality.** The labelled set of ``tests/matching/data`` (recall@10, precision@1): once in
@@ -692,13 +692,14 @@ def _verdict(p95: float) -> str:
     return f"{met}: p95 <= {TARGET_P95_MS:.0f} ms"
 
 
-def _quality_line(label: str, row: dict) -> dict:
+def _quality_line(label: str, row: dict, *, judged: bool = True) -> dict:
     met = row["recall_at_10"] >= 0.95 and row["precision_at_1"] >= 0.90
+    verdict = ("met" if met else "MISSED") if judged else "targets apply to the set alone"
     persons, companies = row["persons"], row["companies"]
     return {
         "scenario": label,
         "value": f"recall@10 {row['recall_at_10']:.3f}",
-        "detail": f"precision@1 {row['precision_at_1']:.3f} ({'met' if met else 'MISSED'}: "
+        "detail": f"precision@1 {row['precision_at_1']:.3f} ({verdict}: "
         f">= 0.95 and >= 0.90), {row['pairs']} pairs; persons {persons['recall_at_10']:.3f} / "
         f"{persons['precision_at_1']:.3f} ({persons['pairs']}), companies "
         f"{companies['recall_at_10']:.3f} / {companies['precision_at_1']:.3f} "
@@ -773,6 +774,7 @@ def lines(info: dict, measured: list[dict]) -> list[dict]:
                     f"matching quality, labelled set among {facts.get('persons', 0):,} "
                     "generated persons",
                     row,
+                    judged=False,
                 )
             )
     return out
