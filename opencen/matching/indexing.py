@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from opencen.matching.models import CompanyKey, CompanyProfile, PersonKey, PersonProfile
 from opencen.matching.normalise import (
@@ -115,8 +115,9 @@ def _person_index_batch(ids, Person, PersonAlias, IdentityDocument) -> None:
             "person_id", "country_id"
         ):
             nationalities[person_id].append(country)
-        keys: list[PersonKey] = []
+        keys: list[tuple] = []
         profiles: list[PersonProfile] = []
+        id_field = PersonKey._meta.get_field("person").target_field
         for person in persons:
             names = person_names(person, aliases[person.id])
             docs = documents[person.id]
@@ -135,10 +136,26 @@ def _person_index_batch(ids, Person, PersonAlias, IdentityDocument) -> None:
                     handling_code=person.handling_code,
                 )
             )
+            stored_id = id_field.get_db_prep_value(person.id, connection)
             for key in person_keys(names, (d[1] for d in docs)):
-                keys.append(PersonKey(key=key, birth_year=person.birth_year, person_id=person.id))
+                keys.append((key, person.birth_year, stored_id))
         PersonProfile.objects.bulk_create(profiles, batch_size=1000)
-        PersonKey.objects.bulk_create(keys, batch_size=5000)
+        _insert(PersonKey, ("key", "birth_year", "person_id"), keys)
+
+
+def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert plain rows in one prepared statement (keys are many and simple: building a
+    model instance for each costs more than the insert)."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names only
+        quote(model._meta.db_table),
+        ", ".join(quote(c) for c in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def company_names(company, trading_names: Iterable[str] = ()) -> list[str]:
@@ -205,8 +222,9 @@ def _company_index_batch(ids, Company, TradingName) -> None:
             company_id__in=[c.id for c in companies]
         ).values_list("company_id", "name"):
             trading[company_id].append(name)
-        keys: list[CompanyKey] = []
+        keys: list[tuple] = []
         profiles: list[CompanyProfile] = []
+        id_field = CompanyKey._meta.get_field("company").target_field
         for company in companies:
             names = company_names(company, trading[company.id])
             registration = company.registration_normalised or normalise_number(
@@ -226,7 +244,8 @@ def _company_index_batch(ids, Company, TradingName) -> None:
                     handling_code=company.handling_code,
                 )
             )
+            stored_id = id_field.get_db_prep_value(company.id, connection)
             for key in company_keys(names, registration, tax):
-                keys.append(CompanyKey(key=key, company_id=company.id))
+                keys.append((key, stored_id))
         CompanyProfile.objects.bulk_create(profiles, batch_size=1000)
-        CompanyKey.objects.bulk_create(keys, batch_size=5000)
+        _insert(CompanyKey, ("key", "company_id"), keys)
