@@ -187,15 +187,18 @@ def _main_name_agreement(a: PersonProfile, b: PersonProfile, sim) -> float:
 
 def company_pair_score(a: CompanyProfile, b: CompanyProfile, sim=None) -> tuple[float, list]:
     """How likely two companies are one, weighed as the matcher weighs an asked company:
-    the closest of their names (legal forms aside), registration and tax numbers, country."""
+    the closest of their names (legal forms aside), registration and tax numbers, country;
+    different numbers on both records rule a pair out."""
     from opencen.matching.scoring import PartSimilarity, name_similarity
 
     sim = sim or PartSimilarity()
     why: list[str] = []
     best, pair = 0.0, (a.display_name, b.display_name)
-    for text_a, tokens_a, _form_a in a.names:
-        for text_b, tokens_b, _form_b in b.names:
-            if not tokens_a or not tokens_b:
+    for i, (text_a, tokens_a, _form_a) in enumerate(a.names):
+        for j, (text_b, tokens_b, _form_b) in enumerate(b.names):
+            # The legal name of one against any name of the other: two companies sharing
+            # only a trading name (an abbreviation, a brand) are not paired on it.
+            if not tokens_a or not tokens_b or (i and j):
                 continue
             value = max(
                 name_similarity(tokens_a, tokens_b, sim), name_similarity(tokens_b, tokens_a, sim)
@@ -215,7 +218,9 @@ def company_pair_score(a: CompanyProfile, b: CompanyProfile, sim=None) -> tuple[
                 score = max(score + 0.3, 0.95)
                 why.append(f"{label} identical")
             else:
-                score -= 0.1
+                # Two registered entities with their own numbers are two companies, however
+                # alike their names (a query's number may be mistyped; a record's is not).
+                score -= 0.3
                 why.append(f"{label} differs")
     if a.country and b.country:
         if a.country == b.country:

@@ -145,10 +145,13 @@ def test_companies_with_legal_forms_written_differently_are_paired(
     a = make_company("Blue Ocean Trading (Pty) Ltd", country="ZA", registration="2011/123456/07")
     b = make_company("BLUE OCEAN TRADING PROPRIETARY LIMITED", country="ZA")
     c = make_company("Blue Ocean Trading LLC", country="CN")
+    d = make_company("Blue Ocean Trading Ltd", country="ZA", registration="2019/654321/07")
     call_command("matching_duplicates", "companies", verbosity=0)
     pairs = _pairs(CompanyDuplicate)
     assert frozenset((a.pk, b.pk)) in pairs
-    assert frozenset((a.pk, c.pk)) not in pairs
+    assert frozenset((a.pk, c.pk)) not in pairs  # another country
+    assert frozenset((a.pk, d.pk)) not in pairs  # another registration number
+    assert frozenset((b.pk, d.pk)) in pairs  # b has no number: it may be either
     officer = make_user(roles={Role.OFFICER}, unit=unit_tree["port"])
     client.login(username=officer.username, password=TEST_PASSWORD)
     html = client.get(reverse("matching:duplicates-companies")).content.decode()
