@@ -8,6 +8,7 @@ searches do), with the purpose of consultation when one is mandatory.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django import forms
@@ -136,6 +137,34 @@ def _purpose_url(request: HttpRequest, kind: str) -> str:
     return f"{reverse('audit:purpose')}?{urlencode({'kind': kind, 'next': back})}"
 
 
+def _seizure_link(request: HttpRequest, kind: str) -> dict | None:
+    """The seizure the record being typed is to be linked to (the form's hidden
+    ``link_seizure`` and ``link_role``), so that an existing match can be linked instead."""
+    if not request.GET.get("link_seizure"):
+        return None
+    from opencen.seizures.involvements import seizure_link_from_request
+
+    if kind == "person":
+        from opencen.persons.choices import InvolvementRole as roles
+    else:
+        from opencen.companies.choices import CompanyInvolvementRole as roles
+    # The form's hidden fields come here in the query string (hx-include), not in a POST.
+    asked = SimpleNamespace(
+        GET={"seizure": request.GET.get("link_seizure"), "role": request.GET.get("link_role")},
+        POST={},
+        user=request.user,
+    )
+    link = seizure_link_from_request(asked, roles)
+    if link is None:
+        return None
+    try:
+        slug = "persons" if kind == "person" else "companies"
+        link["add_url"] = reverse("seizures:involvement-add", args=[link["seizure"].pk, slug])
+    except NoReverseMatch:
+        return None
+    return link
+
+
 def _candidates(request: HttpRequest, *, kind: str) -> HttpResponse:
     if kind == "person":
         query = person_query_from(request.GET)
@@ -143,7 +172,7 @@ def _candidates(request: HttpRequest, *, kind: str) -> HttpResponse:
     else:
         query = company_query_from(request.GET)
         asked = bool(query.name or query.registration_number or query.tax_number)
-    context = {"kind": kind, "asked": asked, "matches": []}
+    context = {"kind": kind, "asked": asked, "matches": [], "link": _seizure_link(request, kind)}
     if asked and _purpose_missing(request, kind):
         context["purpose_url"] = _purpose_url(request, kind)
         return render(request, "matching/_candidates.html", context)

@@ -71,3 +71,31 @@ def test_person_search_page_finds_a_name_typed_in_arabic(logged_in_page: Page, s
     results = page.locator("#match-results")
     expect(results.get_by_role("link", name="Mohammed AL-HASSAN")).to_be_visible()
     expect(results).to_contain_text("name 0.")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_from_a_seizure_the_existing_person_is_linked_instead_of_recorded_again(
+    logged_in_page: Page, browser_user, suspect
+):
+    from django.utils import timezone
+
+    from opencen.persons.models import Person, SeizurePerson
+    from opencen.seizures.services import SeizureInput, seizure_create
+
+    seizure = seizure_create(
+        actor=browser_user, data=SeizureInput(occurred_at=timezone.now(), direction="import")
+    )
+    persons_before = Person.objects.count()
+    page = logged_in_page
+    page.goto(f"/persons/new/?seizure={seizure.pk}&role=courier")
+    page.locator("#id_family_name").press_sequentially("AL HASSAN", delay=20)
+    page.locator("#id_given_names").press_sequentially("Mohamed", delay=20)
+    button = page.locator("#person-matches").get_by_role(
+        "button", name=f"Link this one to {seizure.reference}"
+    )
+    expect(button).to_be_visible()
+    button.click()
+    page.wait_for_url(f"**/seizures/{seizure.pk}/**")
+    expect(page.locator("body")).to_contain_text("Mohammed AL-HASSAN")
+    assert SeizurePerson.objects.filter(seizure=seizure, person=suspect, role="courier").exists()
+    assert Person.objects.count() == persons_before

@@ -137,3 +137,52 @@ def test_company_search_page(client, officer, make_company):
     ).content.decode()
     assert "Golden Star Import Export SARL" in html
     assert "registration number identical" in html
+
+
+def test_from_a_seizure_an_existing_match_is_linked_instead_of_recorded(client, officer, al_hassan):
+    from django.utils import timezone
+
+    from opencen.persons.models import Person, SeizurePerson
+    from opencen.seizures.services import SeizureInput, seizure_create
+
+    seizure = seizure_create(
+        actor=officer, data=SeizureInput(occurred_at=timezone.now(), direction="import")
+    )
+    client.force_login(officer)
+    html = client.get(
+        reverse("matching:person-candidates"),
+        {
+            "given_names": "Muhammad",
+            "family_name": "Alhasan",
+            "link_seizure": str(seizure.pk),
+            "link_role": "courier",
+        },
+    ).content.decode()
+    add_url = reverse("seizures:involvement-add", args=[seizure.pk, "persons"])
+    assert f'formaction="{add_url}"' in html
+    assert f'value="{al_hassan.pk}"' in html
+    assert 'name="role" value="courier"' in html
+    # The button submits the person form there, with the chosen record and the role.
+    count = Person.objects.count()
+    response = client.post(
+        add_url,
+        {
+            "given_names": "Muhammad",
+            "family_name": "Alhasan",
+            "record": al_hassan.pk,
+            "role": "courier",
+        },
+    )
+    assert response.status_code == 302
+    assert SeizurePerson.objects.filter(seizure=seizure, person=al_hassan, role="courier").exists()
+    assert Person.objects.count() == count
+
+
+def test_no_link_button_without_a_seizure_the_user_may_edit(client, officer, al_hassan):
+    client.force_login(officer)
+    html = client.get(
+        reverse("matching:person-candidates"),
+        {"given_names": "Mohammed", "link_seizure": "not-a-seizure", "link_role": "courier"},
+    ).content.decode()
+    assert "AL-HASSAN" in html
+    assert "formaction" not in html
