@@ -15,6 +15,7 @@ never listed again.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
@@ -27,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from opencen.accounts.permissions import Permission, has_permission
 from opencen.audit.choices import AuditEventType
+from opencen.audit.models import AuditEvent
 from opencen.audit.services import audit_record
 from opencen.matching.models import CompanyKey, CompanyProfile, PersonKey, PersonProfile
 from opencen.matching.models_screening import CompanyDuplicate, DuplicateScan, PersonDuplicate
@@ -416,6 +418,13 @@ CATCH_UP_LIMIT = 300
 FIRST_SCAN_LIMIT = 5000
 #: Opening the page again within this many seconds does not look for changes again.
 CATCH_UP_INTERVAL = 30
+#: Audit events that say a record was written.
+WRITE_EVENTS = (
+    AuditEventType.RECORD_CREATED,
+    AuditEventType.RECORD_CHANGED,
+    AuditEventType.RECORDS_MERGED,
+    AuditEventType.RECORD_ERASED,
+)
 
 
 def duplicates_catch_up(kind_name: str) -> int | None:
@@ -433,14 +442,25 @@ def duplicates_catch_up(kind_name: str) -> int | None:
         return 0
     if (started - scan.scanned_at).total_seconds() < CATCH_UP_INTERVAL:
         return 0
-    changed = list(
-        kind.record_model.objects.filter(updated_at__gte=scan.scanned_at).values_list(
-            "pk", flat=True
-        )[: CATCH_UP_LIMIT + 1]
-    )
-    if len(changed) > CATCH_UP_LIMIT:
-        return CATCH_UP_LIMIT  # "more than this many"
-    duplicates_refresh(kind_name, changed)
+    # Every write of a person or company is audited: the recent events name the records
+    # written, read through the time index (a scan of every record would not be cheap).
+    events = AuditEvent.objects.filter(
+        occurred_at__gte=scan.scanned_at,
+        target_type=kind.target_type,
+        event_type__in=WRITE_EVENTS,
+    ).order_by()
+    changed: set = set()
+    for target_id in events.values_list("target_id", flat=True).iterator(chunk_size=2000):
+        changed.add(target_id)
+        if len(changed) > CATCH_UP_LIMIT:
+            return CATCH_UP_LIMIT  # "more than this many"
+    ids = []
+    for target_id in changed:
+        try:
+            ids.append(uuid.UUID(target_id))
+        except ValueError:
+            continue
+    duplicates_refresh(kind_name, ids)
     DuplicateScan.objects.filter(kind=kind_name).update(scanned_at=started)
     return 0
 

@@ -190,12 +190,14 @@ def test_opening_the_review_catches_up_with_records_written_since_the_last_searc
 
     from django.utils import timezone
 
+    from opencen.audit.services import audit_record
     from opencen.matching.models_screening import DuplicateScan
 
     duplicates.duplicates_find("persons")
     newcomer = make_person("Ivan", "Petrof", birth="1975-01-01", nationalities=["RU"])
     DuplicateScan.objects.update(scanned_at=timezone.now() - timedelta(minutes=5))
-    newcomer.save(update_fields=["updated_at"])
+    # What the persons services write with every change.
+    audit_record(actor=port_officer, event_type=AuditEventType.RECORD_CREATED, target=newcomer)
     client.login(username=port_officer.username, password=TEST_PASSWORD)
     html = client.get(reverse("matching:duplicates-persons")).content.decode()
     assert "Ivan PETROF" in html and "Ivan PETROV" in html
@@ -203,7 +205,7 @@ def test_opening_the_review_catches_up_with_records_written_since_the_last_searc
     monkeypatch.setattr(duplicates, "CATCH_UP_LIMIT", 1)
     DuplicateScan.objects.update(scanned_at=timezone.now() - timedelta(minutes=5))
     for person in (newcomer, seeded["petrov"]):
-        person.save(update_fields=["updated_at"])
+        audit_record(actor=port_officer, event_type=AuditEventType.RECORD_CHANGED, target=person)
     html = client.get(reverse("matching:duplicates-persons")).content.decode()
     assert "since duplicates were last searched" in html
 
