@@ -467,3 +467,15 @@ def test_progress_is_polled_until_the_run_is_done(signed_in):
     _upload(signed_in, csv_file([["name"], ["Some One"]]), run_id=str(pending))
     response = signed_in.get(url + "?from=run", HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and response["HX-Refresh"] == "true"
+
+
+def test_the_result_page_shows_names_listed_in_separate_columns(signed_in, on_file):
+    upload = csv_file(
+        [["Surname", "Given names", "DOB"], ["OKAFOR", "Grace", "1990"], ["", "Ivan", "1975"]]
+    )
+    _upload(signed_in, upload)
+    run = ScreeningRun.objects.get()
+    html = signed_in.get(reverse("matching:screening-run", args=[run.pk]) + "?show=all")
+    text = html.content.decode()
+    assert html.status_code == 200
+    assert "Grace OKAFOR" in text and "Ivan " in text
