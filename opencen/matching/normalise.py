@@ -139,17 +139,17 @@ def person_name_form(text: str) -> NameForm:
     words = tokens_of(text)
     tokens: list[str] = []
     joined: list[str] = []
-    pending = ""
+    pending: list[str] = []
     for word in words:
         if word in PARTICLES and len(words) > 1:
-            pending += word
+            pending.append(word)
             continue
         if pending:
-            joined.append(pending + word)
-            pending = ""
+            joined.append("".join(pending) + word)
+            pending = []
         tokens.append(word)
-    if pending and not tokens:
-        tokens.append(pending)
+    # A particle at the end belongs to no part: it is a name itself ("DLAMINI Bin", "Van Le").
+    tokens.extend(pending)
     return NameForm(text=text, tokens=tokens, joined=joined)
 
 
