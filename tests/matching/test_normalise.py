@@ -25,6 +25,7 @@ from opencen.matching.normalise import (
         ("MÜLLER, Jürgen", ["muller", "jurgen"]),
         ("O'Brien", ["obrien"]),
         ("Ludwig van Beethoven", ["ludwig", "beethoven"]),
+        ("DLAMINI Bin", ["dlamini", "bin"]),
     ],
 )
 def test_person_names_become_latin_parts(text, tokens):
