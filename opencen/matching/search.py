@@ -38,6 +38,13 @@ MAX_CANDIDATES = 300
 FULLY_SCORED = 80
 
 
+def _quick_floor(threshold: float) -> float:
+    """The quick measure (0-100, see _shortlist) below which no candidate reaches
+    ``threshold``: the quick measure is never much below the full name score, so three
+    quarters of the threshold leaves a wide margin."""
+    return 75 * threshold if threshold > 0 else 0.0
+
+
 def fully_scored(limit: int) -> int:
     """Candidates fully scored for a query wanting ``limit`` answers."""
     return min(FULLY_SCORED, max(30, 3 * limit))
@@ -232,7 +239,13 @@ def _scope_q(user, permission: Permission) -> Q | None:
 
 
 def _shortlist(
-    rows: list, asked: list[list[str]], *, names_at: int, bonus, keep: int = FULLY_SCORED
+    rows: list,
+    asked: list[list[str]],
+    *,
+    names_at: int,
+    bonus,
+    keep: int = FULLY_SCORED,
+    floor: float = 0.0,
 ) -> list:
     """The ``keep`` candidates most worth scoring, by a quick measure computed for all of
     them in one rapidfuzz call (token-set ratio of the names' parts and of their
@@ -261,8 +274,11 @@ def _shortlist(
                     owner = owners[position]
                     if value > quick[owner]:
                         quick[owner] = value
-    order = sorted(range(len(rows)), key=lambda i: -(quick[i] + bonus(rows[i])))
-    return [rows[i] for i in order[:keep]]
+    measured = [(quick[i] + bonus(rows[i]), i) for i in range(len(rows))]
+    # Below the floor a candidate cannot reach the asked threshold: it is not scored at all.
+    measured = [item for item in measured if item[0] >= floor]
+    measured.sort(key=lambda item: -item[0])
+    return [rows[i] for _value, i in measured[:keep]]
 
 
 def _rows(queryset, *, json_columns: tuple[int, ...]) -> list[list]:
@@ -366,10 +382,11 @@ class _AskedPerson:
     def rank(self, rows: list, *, limit: int, threshold: float) -> list[Match]:
         """The candidates scored, best first; only the most promising are fully scored."""
         keep = fully_scored(limit)
-        if len(rows) > keep:
+        if len(rows) > keep or (threshold > 0 and self.forms):
             rows = _shortlist(
                 rows,
                 [form.tokens for form in self.forms],
+                floor=_quick_floor(threshold),
                 keep=keep,
                 names_at=2,
                 bonus=self._bonus,
@@ -523,10 +540,11 @@ class _AskedCompany:
 
     def rank(self, rows: list, *, limit: int, threshold: float) -> list[Match]:
         keep = fully_scored(limit)
-        if len(rows) > keep and self.form is not None:
+        if self.form is not None and (len(rows) > keep or threshold > 0):
             rows = _shortlist(
                 rows,
                 [self.form.tokens],
+                floor=_quick_floor(threshold),
                 keep=keep,
                 names_at=2,
                 bonus=lambda row: (
