@@ -283,6 +283,24 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Fields of the same name ("kind", "role", "status") hold different code lists in
+    # different records: each list gets its own stable name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "CompanyKindEnum": "opencen.companies.choices.CompanyKind",
+        "CompanyStatusEnum": "opencen.companies.choices.CompanyStatus",
+        "CompanyPersonRoleEnum": "opencen.companies.choices.CompanyPersonRole",
+        "CompanyInvolvementRoleEnum": "opencen.companies.choices.CompanyInvolvementRole",
+        "PersonInvolvementRoleEnum": "opencen.persons.choices.InvolvementRole",
+        "RouteRoleEnum": "opencen.seizures.choices.RouteRole",
+        "SeizureStatusEnum": "opencen.seizures.choices.SeizureStatus",
+        "InvestigationKindEnum": "opencen.investigations.choices.CaseKind",
+        "InvestigationStatusEnum": "opencen.investigations.choices.CaseStatus",
+        "JournalKindEnum": "opencen.investigations.choices.JournalKind",
+        "AttachmentKindEnum": "opencen.attachments.choices.AttachmentKind",
+        "PlaceKindEnum": "opencen.reference.choices.PlaceKind",
+        "UnitKindEnum": "opencen.accounts.choices.UnitKind",
+        "RoleEnum": "opencen.accounts.choices.Role",
+    },
 }
 
 LOGGING = {

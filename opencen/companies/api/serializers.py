@@ -22,7 +22,7 @@ def _text(max_length: int, **kwargs) -> serializers.CharField:
     )
 
 
-class AddressWriteSerializer(serializers.Serializer):
+class CompanyAddressWriteSerializer(serializers.Serializer):
     address = serializers.CharField(max_length=500, allow_blank=True)
     city = _text(200)
     country = CodeField(ref.Country, required=False, allow_null=True, default=None)
@@ -50,7 +50,7 @@ class CompanyCreateSerializer(serializers.Serializer):
     trading_names = serializers.ListField(
         child=serializers.CharField(max_length=300), required=False, default=list, max_length=100
     )
-    addresses = AddressWriteSerializer(many=True, required=False, default=list)
+    addresses = CompanyAddressWriteSerializer(many=True, required=False, default=list)
     phones = serializers.ListField(
         child=serializers.CharField(max_length=40), required=False, default=list, max_length=50
     )
@@ -88,13 +88,13 @@ class CompanySummarySerializer(serializers.Serializer):
     version = serializers.IntegerField()
 
 
-class AddressSerializer(serializers.Serializer):
+class CompanyAddressSerializer(serializers.Serializer):
     address = serializers.CharField()
     city = serializers.CharField()
     country = serializers.CharField(source="country_id", allow_null=True)
 
 
-class PhoneSerializer(serializers.Serializer):
+class CompanyPhoneSerializer(serializers.Serializer):
     number = serializers.CharField()
     e164 = serializers.CharField()
 
@@ -119,8 +119,8 @@ class CompanyDetailSerializer(CompanySummarySerializer):
     website = serializers.CharField()
     notes = serializers.CharField()
     trading_names = serializers.SerializerMethodField()
-    addresses = AddressSerializer(many=True)
-    phones = PhoneSerializer(many=True)
+    addresses = CompanyAddressSerializer(many=True)
+    phones = CompanyPhoneSerializer(many=True)
     emails = serializers.SerializerMethodField()
     people = serializers.SerializerMethodField()
     seizures = serializers.SerializerMethodField()

@@ -10,7 +10,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import exceptions, generics, permissions, status
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
@@ -212,10 +217,12 @@ class CompanyDetailView(CompanyAPIView, APIView):
         return self.detail_response(company)
 
 
-@extend_schema(
-    tags=["companies"],
-    operation_id="companies_history",
-    responses={200: CompanyVersionSerializer(many=True), **_errors(401, 403, 404)},
+@extend_schema_view(
+    get=extend_schema(
+        tags=["companies"],
+        operation_id="companies_history",
+        responses={200: CompanyVersionSerializer(many=True), **_errors(401, 403, 404)},
+    )
 )
 class CompanyHistoryView(CompanyAPIView, generics.ListAPIView):
     """The saved versions of a company, newest first: who, when and what changed."""

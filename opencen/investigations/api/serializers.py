@@ -85,7 +85,7 @@ class AssignSerializer(serializers.Serializer):
     )
 
 
-class TransitionSerializer(serializers.Serializer):
+class InvestigationTransitionSerializer(serializers.Serializer):
     transition = serializers.ChoiceField(choices=CaseTransition.choices)
     comment = serializers.CharField(
         max_length=2000,

@@ -22,11 +22,11 @@ from opencen.investigations.api.serializers import (
     InvestigationCreateSerializer,
     InvestigationDetailSerializer,
     InvestigationSummarySerializer,
+    InvestigationTransitionSerializer,
     InvestigationUpdateSerializer,
     JournalEntryCreateSerializer,
     JournalEntrySerializer,
     LinkSerializer,
-    TransitionSerializer,
 )
 from opencen.investigations.filtersets import InvestigationFilterSet
 from opencen.investigations.models import Investigation
@@ -233,14 +233,14 @@ class InvestigationDetailView(InvestigationAPIView, APIView):
 class InvestigationTransitionView(InvestigationAPIView, APIView):
     @extend_schema(
         operation_id="investigations_transition",
-        request=TransitionSerializer,
+        request=InvestigationTransitionSerializer,
         responses={200: InvestigationDetailSerializer, **_errors(400, 401, 403, 404)},
     )
     def post(self, request, pk):
         """Change the status: activate, suspend (with a comment), resume, close, reopen (with
         a comment). Supervisors of the investigation only."""
         investigation = self.get_investigation()
-        serializer = TransitionSerializer(data=self.body())
+        serializer = InvestigationTransitionSerializer(data=self.body())
         serializer.is_valid(raise_exception=True)
         investigation = investigation_transition(
             actor=request.user,
