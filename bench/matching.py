@@ -301,6 +301,9 @@ def _measure(requests: int, seed: int) -> list[dict]:
     import django
 
     django.setup()
+    from opencen.core.runtime import server_gc_tune
+
+    server_gc_tune()  # as the server does once the application is loaded (opencen/wsgi.py)
     from django.db import connection, transaction
     from django.test import Client
     from rapidfuzz import fuzz, process

@@ -126,6 +126,9 @@ def _measure(requests: int) -> list[dict]:
     import django
 
     django.setup()
+    from opencen.core.runtime import server_gc_tune
+
+    server_gc_tune()  # as the server does once the application is loaded (opencen/wsgi.py)
     from django.db import connection
     from django.test import Client
     from django.urls import NoReverseMatch, reverse
