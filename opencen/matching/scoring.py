@@ -19,6 +19,24 @@ def _ratio(a: str, b: str) -> float:
     return Levenshtein.normalized_similarity(a, b)
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _discount(alike_start: bool) -> float:
+    """How much the likeness of two skeletons counts: less when one part begins with a vowel
+    and the other with a consonant (Ahmed and Hamid share a skeleton, not a name)."""
+    return 0.85 if alike_start else 0.7
+
+
+def same_sound_start(a: str, b: str) -> bool:
+    """Whether two parts with one skeleton may be spellings of one name: both begin with a
+    vowel or both with a consonant (Omar ~ Umar, Mohammed ~ Muhammad, but not Omar ~ Mira).
+    A part without vowels (a transliteration of Arabic or Hebrew script) may be either."""
+    if not (_VOWELS & set(a)) or not (_VOWELS & set(b)):
+        return True
+    return (a[0] in _VOWELS) == (b[0] in _VOWELS)
+
+
 class PartSimilarity:
     """Similarity of name parts and whole names, remembered for the query's (or the
     screened list's) duration: the same parts recur across hundreds of candidates."""
@@ -90,10 +108,11 @@ class PartSimilarity:
                 spelled = plain.get(index)
                 if spelled is None:
                     spelled = _ratio(a, b)
-                if sound == sounds[index] and len(sound) >= 2:
+                alike_start = same_sound_start(a, b)
+                if sound == sounds[index] and len(sound) >= 2 and alike_start:
                     found = max(spelled, 0.92 + 0.06 * spelled)
                 else:
-                    found = max(spelled, 0.85 * alike.get(index, 0.0))
+                    found = max(spelled, _discount(alike_start) * alike.get(index, 0.0))
                 cache[(a, b)] = found
                 cache[(b, a)] = found
             self.primed.setdefault(a, set()).update(choices)
@@ -115,8 +134,9 @@ def part_similarity(a: str, b: str) -> float:
                 return 0.97
             plain = _ratio(va, vb)
             # Same skeleton: a spelling variant; else the skeletons' own likeness, discounted.
-            same_sound = ska == skb and len(ska) >= 2
-            phon = 0.92 + 0.06 * plain if same_sound else 0.85 * _ratio(ska, skb)
+            alike_start = same_sound_start(va, vb)
+            same_sound = ska == skb and len(ska) >= 2 and alike_start
+            phon = 0.92 + 0.06 * plain if same_sound else _discount(alike_start) * _ratio(ska, skb)
             best = max(best, plain, phon)
     return best
 
