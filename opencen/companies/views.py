@@ -12,6 +12,7 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -49,6 +50,7 @@ from opencen.companies.services import (
     company_update,
     seizure_company_add,
 )
+from opencen.core.forms import expected_version
 from opencen.core.permissions_views import permission_required
 
 PAGE_SIZE = 50
@@ -297,7 +299,7 @@ def _form_page(request, full_form, *, company=None, conflict=None, link=None):
 @permission_required(Permission.COMPANY_EDIT)
 def company_create_view(request: HttpRequest) -> HttpResponse:
     """A new company; from a seizure (``?seizure=<id>&role=<code>``) it comes back linked."""
-    from opencen.seizures.involvements import seizure_link_from_request
+    from opencen.seizures.involvements import back_to_involvements, seizure_link_from_request
 
     link = seizure_link_from_request(request, CompanyInvolvementRole)
     full_form = company_forms.CompanyFullForm(
@@ -307,22 +309,21 @@ def company_create_view(request: HttpRequest) -> HttpResponse:
         full_form.main.initial["name"] = request.GET["name"][:300]
     if request.method == "POST" and full_form.is_valid():
         try:
-            company = company_create(actor=request.user, data=full_form.to_input())
-            if link:
-                seizure_company_add(
-                    actor=request.user,
-                    seizure=link["seizure"],
-                    company=company,
-                    role=link["role"],
-                )
+            with transaction.atomic():  # a refused link leaves no company behind
+                company = company_create(actor=request.user, data=full_form.to_input())
+                if link:
+                    seizure_company_add(
+                        actor=request.user,
+                        seizure=link["seizure"],
+                        company=company,
+                        role=link["role"],
+                    )
         except ValidationError as error:
             full_form.add_service_errors(error)
         else:
             messages.success(request, _("%(name)s was recorded.") % {"name": company.name})
             if link:
-                return redirect(
-                    reverse("seizures:detail", args=[link["seizure"].pk]) + "#involvements"
-                )
+                return back_to_involvements(link["seizure"])
             return redirect("companies:detail", pk=company.pk)
     return _form_page(request, full_form, link=link)
 
@@ -337,11 +338,7 @@ def company_edit_view(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     full_form = company_forms.CompanyFullForm(data=data, company=company)
     conflict = None
     if request.method == "POST" and full_form.is_valid():
-        expected = request.POST.get("use_version") or full_form.main.cleaned_data.get("version")
-        try:
-            expected = int(expected)
-        except (TypeError, ValueError):
-            expected = company.version
+        expected = expected_version(request, full_form.main, company.version)
         data_input = full_form.to_input()
         try:
             updated = company_update(

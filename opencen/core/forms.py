@@ -32,3 +32,13 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+def expected_version(request, form: forms.Form, current: int) -> int:
+    """The version an edit form was started from: ``use_version`` when the user chose to save
+    over a conflict, else the form's hidden ``version``; ``current`` when neither is a number."""
+    value = request.POST.get("use_version") or form.cleaned_data.get("version")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return current

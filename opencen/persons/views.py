@@ -24,6 +24,7 @@ from opencen.accounts.permissions import Permission
 from opencen.audit.choices import AuditEventType
 from opencen.audit.purpose import purpose_required
 from opencen.audit.services import audit_record
+from opencen.core.forms import expected_version
 from opencen.core.permissions_views import permission_required
 from opencen.core.querysets import CountedPaginator
 from opencen.persons import forms as person_forms
@@ -274,7 +275,7 @@ def _matches_url() -> str:
 def person_create_view(request: HttpRequest) -> HttpResponse:
     """A new person; while the names are typed, possible existing matches are shown. From a
     seizure (``?seizure=<id>&role=<code>``) the new person comes back linked to it."""
-    from opencen.seizures.involvements import seizure_link_from_request
+    from opencen.seizures.involvements import back_to_involvements, seizure_link_from_request
 
     link = seizure_link_from_request(request, InvolvementRole)
     full_form = person_forms.FullPersonForm(
@@ -296,9 +297,7 @@ def person_create_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s was recorded.") % {"name": person.display_name})
             if link:
-                return redirect(
-                    reverse("seizures:detail", args=[link["seizure"].pk]) + "#involvements"
-                )
+                return back_to_involvements(link["seizure"])
             return redirect("persons:detail", pk=person.pk)
     return _form_page(request, full_form, link=link)
 
@@ -313,11 +312,7 @@ def person_edit_view(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     full_form = person_forms.FullPersonForm(code_lists=CodeLists(), data=data, person=person)
     conflict = None
     if request.method == "POST" and full_form.is_valid():
-        expected = request.POST.get("use_version") or full_form.main.cleaned_data.get("version")
-        try:
-            expected = int(expected)
-        except (TypeError, ValueError):
-            expected = person.version
+        expected = expected_version(request, full_form.main, person.version)
         try:
             person = person_update(
                 actor=request.user, person=person, data=full_form.to_input(), version=expected

@@ -265,7 +265,8 @@ def _seizure_or_404(request: HttpRequest, pk, permission=Permission.SEIZURE_VIEW
     return seizure
 
 
-def _back(seizure: Seizure) -> HttpResponse:
+def back_to_involvements(seizure: Seizure) -> HttpResponse:
+    """Back to the seizure page's "Persons and companies" section."""
     return redirect(reverse("seizures:detail", args=[seizure.pk]) + "#involvements")
 
 
@@ -320,7 +321,7 @@ def involvement_add_view(request: HttpRequest, pk: uuid.UUID, kind: str) -> Http
     role = request.POST.get("role", "")
     if record is None:
         messages.error(request, _("Choose an entry from the search results."))
-        return _back(seizure)
+        return back_to_involvements(seizure)
     try:
         if kind == "person":
             seizure_person_link(actor=request.user, seizure=seizure, person=record, role=role)
@@ -330,7 +331,7 @@ def involvement_add_view(request: HttpRequest, pk: uuid.UUID, kind: str) -> Http
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("%(name)s was linked to this seizure.") % {"name": record})
-    return _back(seizure)
+    return back_to_involvements(seizure)
 
 
 @require_POST
@@ -354,4 +355,4 @@ def involvement_remove_view(request: HttpRequest, pk: uuid.UUID, kind: str) -> H
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("%(name)s is no longer linked.") % {"name": record})
-    return _back(seizure)
+    return back_to_involvements(seizure)

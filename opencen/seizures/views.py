@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from opencen.accounts.models import Unit
 from opencen.accounts.permissions import Permission
+from opencen.core.forms import expected_version
 from opencen.core.permissions_views import permission_required
 from opencen.core.querysets import CountedPaginator, UncountedPaginator
 from opencen.reference import models as ref
@@ -473,11 +474,7 @@ def seizure_edit_view(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     full_form = seizure_forms.FullSeizureForm(code_lists=code_lists, data=data, seizure=seizure)
     conflict = None
     if request.method == "POST" and full_form.is_valid():
-        expected = request.POST.get("use_version") or full_form.main.cleaned_data.get("version")
-        try:
-            expected = int(expected)
-        except (TypeError, ValueError):
-            expected = seizure.version
+        expected = expected_version(request, full_form.main, seizure.version)
         data_input = full_form.to_input()
         try:
             seizure = seizure_update(
