@@ -80,14 +80,17 @@ check: install-test
 	$(TEST_ENV) $(OPENCEN) check
 	$(TEST_ENV) $(OPENCEN) makemigrations --check --dry-run
 
+# The SQLite pass and the PostgreSQL pass then the browser pass run side by side, one per core;
+# each pass's lines are shown together when it ends.
 test: install-test assets lint check
-	scripts/pytest-pass.sh "1/3 SQLite" $(TEST_ENV) $(PYTEST) -m "not browser" \
-		--cov=opencen --cov-report=term --cov-fail-under=$(COV_FLOOR)
-	scripts/pytest-pass.sh "2/3 PostgreSQL" scripts/with-postgres.sh \
-		env OPENCEN_ENV=demo $(PYTEST) -m "not browser" -p no:cacheprovider
-	scripts/ensure-chromium.sh
-	scripts/pytest-pass.sh "3/3 browser (headless Chromium)" $(TEST_ENV) $(PYTEST) -m browser \
-		-p no:cacheprovider
+	scripts/side-by-side.sh \
+		'scripts/pytest-pass.sh "1/3 SQLite" $(TEST_ENV) $(PYTEST) -m "not browser" \
+			--cov=opencen --cov-report=term --cov-fail-under=$(COV_FLOOR)' \
+		'scripts/pytest-pass.sh "2/3 PostgreSQL" scripts/with-postgres.sh \
+			env OPENCEN_ENV=demo $(PYTEST) -m "not browser" -p no:cacheprovider \
+		&& scripts/ensure-chromium.sh \
+		&& scripts/pytest-pass.sh "3/3 browser (headless Chromium)" $(TEST_ENV) $(PYTEST) \
+			-m browser -p no:cacheprovider'
 	@echo "==> make test: all passes green"
 
 # --- benchmarks and housekeeping -----------------------------------------------------------
