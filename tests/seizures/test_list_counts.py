@@ -92,6 +92,7 @@ def test_the_last_page_knows_its_total_without_counting(officer_client, five):
 @pytest.mark.django_db
 def test_filtered_list_runs_a_fixed_number_of_queries(officer_client, officer, make_input, five):
     params = {"commodity_type": "cocaine", "per_page": 3}
+    officer_client.get(LIST, params)  # the first visit reads the filters' code lists
     with CaptureQueriesContext(connection) as few:
         officer_client.get(LIST, params)
     for _ in range(10):
