@@ -6,3 +6,8 @@ class ReferenceConfig(AppConfig):
 
     name = "opencen.reference"
     label = "reference"
+
+    def ready(self) -> None:
+        from opencen.reference import signals
+
+        signals.connect()

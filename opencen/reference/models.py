@@ -7,6 +7,8 @@ Deactivating an entry hides it from new entries but keeps every record that uses
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -49,8 +51,14 @@ class CodeListEntry(models.Model):
     def localized_label(self) -> str:
         """The label in the active language: the administrator's or loaded translation, then
         the project's translation catalogue, then English."""
-        language = (translation.get_language() or "en").split("-")[0]
-        return self.translations.get(language) or translation.gettext(self.label)
+        return localize_label(self.label, self.translations)
+
+
+def localize_label(label: str, translations: dict | None) -> str:
+    """An entry's label in the active language, from its English label and translations (for
+    pages that read the two columns without building entries)."""
+    language = (translation.get_language() or "en").split("-")[0]
+    return (translations or {}).get(language) or translation.gettext(label)
 
 
 class Country(CodeListEntry):
@@ -191,6 +199,25 @@ class Place(CodeListEntry):
         verbose_name = _("place")
         verbose_name_plural = _("places")
         indexes = [models.Index(fields=["kind", "country"], name="reference_place_kind_cty")]
+
+
+class CodeListVersion(models.Model):
+    """One row whose token changes with every write to a code list, so that a process which
+    keeps labels or choices in memory can tell, with one cheap read, that they are stale.
+
+    A random token rather than a counter: a rolled-back write cannot leave a later, different
+    change with a token already seen."""
+
+    SINGLETON = 1
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=SINGLETON)
+    token = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = _("code list version")
+
+    def __str__(self) -> str:
+        return str(self.token)
 
 
 class ReferenceLoad(models.Model):

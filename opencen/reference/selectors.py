@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from django.db.models import QuerySet
 
 from opencen.reference.filtersets import FILTERSETS, CodeListFilterSet
-from opencen.reference.models import CODE_LISTS, CodeListEntry
+from opencen.reference.models import CODE_LISTS, CodeListEntry, CodeListVersion
 
 #: Per list, what to fetch along with the entries so that a page costs a fixed number of
 #: queries whatever its size.
@@ -41,3 +41,14 @@ def code_list_filter(*, name: str, data: Mapping | None) -> CodeListFilterSet:
     Raises KeyError for an unknown list.
     """
     return FILTERSETS[name](data=data or None, queryset=code_list_entries(name=name))
+
+
+def code_list_version() -> str | None:
+    """The code lists' current version token (one indexed read), None when there is none yet
+    (then nothing derived from the lists should be kept)."""
+    token = (
+        CodeListVersion.objects.filter(pk=CodeListVersion.SINGLETON)
+        .values_list("token", flat=True)
+        .first()
+    )
+    return None if token is None else str(token)

@@ -20,13 +20,20 @@ How a reload treats what administrators did (documented in ``opencen load-refere
 from __future__ import annotations
 
 import time
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from opencen.reference.loaders import SOURCES, ReferenceSource, SourceData
-from opencen.reference.models import CODE_LISTS, CodeListEntry, CommodityType, ReferenceLoad
+from opencen.reference.models import (
+    CODE_LISTS,
+    CodeListEntry,
+    CodeListVersion,
+    CommodityType,
+    ReferenceLoad,
+)
 
 _UPDATE_BATCH = 500
 
@@ -152,6 +159,7 @@ def reference_source_load(*, source: ReferenceSource, force: bool = False) -> Re
         load.fingerprint = fingerprint
         load.count = len(codes)
         load.save()
+        code_lists_changed()
     result.seconds = time.monotonic() - started
     return result
 
@@ -170,3 +178,14 @@ def reference_load(
         for source in SOURCES
         if only is None or source.name in only
     ]
+
+
+def code_lists_changed() -> None:
+    """Give the code lists a new version token (in the caller's transaction): processes that
+    keep code-list choices in memory read it and reload. Called on every save and delete of
+    an entry (signals) and after each load, whose bulk writes send no signals."""
+    token = uuid.uuid4()
+    if not CodeListVersion.objects.filter(pk=CodeListVersion.SINGLETON).update(token=token):
+        CodeListVersion.objects.update_or_create(
+            pk=CodeListVersion.SINGLETON, defaults={"token": token}
+        )

@@ -17,12 +17,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from opencen.core.forms import BootstrapFormMixin
 from opencen.reference import models as ref
 from opencen.reference.choices import HandlingCode, InformationAccuracy, SourceReliability
+from opencen.reference.selectors import code_list_version
 from opencen.seizures.choices import CitesAppendix, Direction, RouteRole
 from opencen.seizures.services import (
     ConcealmentInput,
@@ -128,6 +129,45 @@ class CodeLists:
             return ""
         entry = getattr(self, attribute).get(code)
         return entry.localized_label if entry else str(code)
+
+
+#: The list filters' code-list choices, by (code-list version, language); see filter_choices.
+_FILTER_CHOICES: dict[tuple[str, str], dict[str, tuple]] = {}
+
+
+def filter_choices() -> dict[str, tuple]:
+    """The choices of the list page's code-list filters in the active language (labels only,
+    active entries; countries with their code, commodities grouped by section).
+
+    The list page is the most visited page and the lists change only when an administrator
+    edits one or a reference load runs: the choices are kept per process and language, and
+    one read of the code lists' version token per call tells when to read them again (in
+    every worker process, whichever process made the change)."""
+    version = code_list_version()
+    key = (version or "", translation.get_language() or "")
+    if version is not None and key in _FILTER_CHOICES:
+        return _FILTER_CHOICES[key]
+    code_lists = CodeLists()
+    # The filter shows labels only: read the commodities without their allowed units.
+    code_lists.commodity_types = code_lists._load(
+        ref.CommodityType, ref.CommodityType.objects.select_related("section")
+    )
+    choices = {
+        "commodity_section": tuple(code_lists.sorted_choices(code_lists.sections)),
+        "commodity_type": tuple(
+            (group, tuple(items)) for group, items in code_lists.commodity_choices()
+        ),
+        "country": tuple(code_lists.sorted_choices(code_lists.countries, with_code=True)),
+        "conveyance_type": tuple(code_lists.sorted_choices(code_lists.conveyance_types)),
+        "concealment_method": tuple(code_lists.sorted_choices(code_lists.concealment_methods)),
+        "detection_method": tuple(code_lists.sorted_choices(code_lists.detection_methods)),
+    }
+    if version is not None:
+        stale = [other for other in _FILTER_CHOICES if other[0] != key[0]]
+        for other in stale:
+            _FILTER_CHOICES.pop(other, None)
+        _FILTER_CHOICES[key] = choices
+    return choices
 
 
 def place_lookup(code: str) -> ref.Place | None:

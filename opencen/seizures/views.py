@@ -6,20 +6,24 @@ seizure out of the user's scope answers 404, as if it did not exist.
 
 from __future__ import annotations
 
+import functools
 import uuid
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.forms import CheckboxSelectMultiple, Select
 from django.forms.utils import flatatt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from opencen.accounts.models import Unit
@@ -40,6 +44,7 @@ from opencen.seizures.selectors import (
     seizure_list,
 )
 from opencen.seizures.services import SeizureConflict, seizure_create, seizure_update
+from opencen.seizures.templatetags.seizure_format import quantity as quantity_format
 from opencen.seizures.workflow import RULES, available_transitions, seizure_transition
 
 PAGE_SIZE = 50
@@ -88,56 +93,68 @@ def _is_partial(request: HttpRequest, target: str) -> bool:
 # --- list ---------------------------------------------------------------------------------
 
 
+def _option_html(value, label, selected: bool) -> str:
+    return format_html(
+        '<option value="{}"{}>{}</option>', value, " selected" if selected else "", label
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _options_html(choices: tuple) -> str:
+    """The options of a code-list select, none selected: the same choices come back at every
+    visit (see :func:`seizure_forms.filter_choices`), their markup is written once."""
+    return "\n".join(_choice_html(value, label, set()) for value, label in choices)
+
+
+def _choice_html(value, label, selected: set[str]) -> str:
+    if isinstance(label, (list, tuple)):  # an optgroup
+        return "\n".join(
+            [
+                format_html('<optgroup label="{}">', value),
+                *(_option_html(sub, sub_label, str(sub) in selected) for sub, sub_label in label),
+                "</optgroup>",
+            ]
+        )
+    return _option_html(value, label, str(value) in selected)
+
+
 class _FilterSelect(Select):
     """A select written in Python rather than one template per option: the filter selects
-    hold hundreds of options (countries) and the list page is rendered at every visit."""
+    hold hundreds of options (countries) and the list page is rendered at every visit.
+
+    ``choices`` are the options after the first, empty one labelled ``empty_label``."""
+
+    def __init__(self, *, choices: tuple, empty_label: str, attrs=None):
+        super().__init__(attrs=attrs)
+        self.option_choices = tuple(choices)
+        self.empty_label = empty_label
 
     def render(self, name, value, attrs=None, renderer=None):
-        context = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', name, flatatt(context["attrs"]))]
-        for group_name, options, _index in context["optgroups"]:
-            if group_name:
-                parts.append(format_html('<optgroup label="{}">', group_name))
-            for option in options:
-                parts.append(
-                    format_html(
-                        '<option value="{}"{}>{}</option>',
-                        option["value"],
-                        flatatt(option["attrs"]),  # holds "selected"
-                        option["label"],
-                    )
-                )
-            if group_name:
-                parts.append(mark_safe("</optgroup>"))
-        parts.append(mark_safe("</select>"))
+        attrs = self.build_attrs(self.attrs, attrs)
+        selected = set(self.format_value(value))
+        parts = [
+            format_html('<select name="{}"{}>', name, flatatt(attrs)),
+            _option_html("", self.empty_label, "" in selected),
+        ]
+        if selected - {""}:
+            parts += [_choice_html(v, label, selected) for v, label in self.option_choices]
+        elif self.option_choices:
+            parts.append(_options_html(self.option_choices))
+        parts.append("</select>")
         return mark_safe("\n".join(parts))  # noqa: S308 (every part is escaped above)
 
 
-def _filter_widgets(filterset: SeizureFilterSet, code_lists: seizure_forms.CodeLists) -> None:
+def _filter_widgets(filterset: SeizureFilterSet, code_lists=None) -> None:
     """Selects of active code-list entries for the code filters (labels in the user's
-    language; countries carry their code, as officers often know it)."""
+    language; countries carry their code, as officers often know it). ``code_lists`` is
+    accepted for callers that still pass one; the choices come from a per-process cache."""
     form = filterset.form
-    if "commodity_types" not in code_lists.__dict__:
-        # The filter shows labels only: read the commodities without their allowed units.
-        code_lists.commodity_types = code_lists._load(
-            ref.CommodityType, ref.CommodityType.objects.select_related("section")
-        )
-    lists = {
-        "commodity_section": (code_lists.sections, False),
-        "detection_method": (code_lists.detection_methods, False),
-        "concealment_method": (code_lists.concealment_methods, False),
-        "conveyance_type": (code_lists.conveyance_types, False),
-        "country": (code_lists.countries, True),
-    }
-    for name, (entries, with_code) in lists.items():
-        choices = code_lists.sorted_choices(entries, with_code=with_code)
-        form.fields[name].widget = _FilterSelect(choices=[("", _("Any")), *choices])
-    form.fields["commodity_type"].widget = _FilterSelect(
-        choices=[("", _("Any")), *code_lists.commodity_choices()]
-    )
-    units = Unit.objects.filter(is_active=True).order_by("path").only("code", "name", "path")
+    any_label = _("Any")
+    for name, choices in seizure_forms.filter_choices().items():
+        form.fields[name].widget = _FilterSelect(choices=choices, empty_label=any_label)
+    units = Unit.objects.filter(is_active=True).order_by("path").values_list("code", "name")
     form.fields["unit"].widget = _FilterSelect(
-        choices=[("", _("Any"))] + [(unit.code, f"{unit.code} · {unit.name}") for unit in units]
+        choices=tuple((code, f"{code} · {name}") for code, name in units), empty_label=any_label
     )
     form.fields["occurred_after"].widget.input_type = "date"
     form.fields["occurred_before"].widget.input_type = "date"
@@ -149,7 +166,10 @@ def _filter_widgets(filterset: SeizureFilterSet, code_lists: seizure_forms.CodeL
         ("-reference", _("Reference, descending")),
         ("status", _("Status")),
     ]
-    form.fields["direction"].widget = _FilterSelect(choices=[("", _("Any")), *Direction.choices])
+    form.fields["direction"].widget = _FilterSelect(
+        choices=tuple((value, str(label)) for value, label in Direction.choices),
+        empty_label=any_label,
+    )
     form.fields["q"].widget.attrs.update(
         {"placeholder": _("Reference, narrative, goods, container, AWB..."), "type": "search"}
     )
@@ -169,25 +189,120 @@ def _page_size(request: HttpRequest) -> int:
 
 
 def _list_queryset(user, *, newest_first_scan: bool = False):
-    """Seizures in scope with what a list row shows (a fixed number of queries per page)."""
-    return (
-        seizure_list(user=user, newest_first_scan=newest_first_scan)
-        .select_related("unit", "place")
-        .prefetch_related(
-            Prefetch(
-                "goods",
-                queryset=GoodsItem.objects.select_related("commodity_type").only(
-                    "id", "seizure_id", "position", "quantity", "unit_id", "commodity_type"
-                ),
-            ),
-            Prefetch(
-                "route",
-                queryset=RouteLeg.objects.only(
-                    "id", "seizure_id", "position", "role", "country_id"
-                ),
-            ),
-        )
+    """Seizures in scope, as the columns a list row shows (the goods and route are read for
+    the page's rows only, by :func:`_list_rows`)."""
+    return seizure_list(user=user, newest_first_scan=newest_first_scan).values(
+        "pk",
+        "reference",
+        "occurred_at",
+        "status",
+        "unit__code",
+        "unit__name",
+        "place_id",
+        "latitude",
+        "longitude",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SeizureRow:
+    """What one row of the list shows, as plain values (the page renders fast)."""
+
+    pk: uuid.UUID
+    reference: str
+    url: str
+    date: str  # in the user's time zone, Y-m-d
+    datetime: str  # ISO 8601, for <time datetime>
+    unit_code: str
+    unit_name: str
+    place_code: str | None
+    place_label: str
+    place_label_short: str
+    position: str  # latitude, longitude (3 decimals) when there is no place
+    status_label: str
+    status_badge: str
+    commodity_label: str | None  # of the first goods item; None when there are no goods
+    quantity: str
+    quantity_unit: str
+    more_goods: str  # "+2 more", or ""
+    route: tuple[str, ...]  # country codes, in order
+
+
+def _labels(model, codes: set[str]) -> dict[str, str]:
+    """Labels in the user's language of some entries of a code list, each computed once."""
+    if not codes:
+        return {}
+    rows = model.objects.filter(code__in=codes).values_list("code", "label", "translations")
+    return {code: ref.localize_label(label, translations) for code, label, translations in rows}
+
+
+def _list_rows(seizures: list[dict]) -> list[SeizureRow]:
+    """The page's rows: its seizures with their first goods item, count of goods and route,
+    read in a fixed number of queries whatever the page size."""
+    if not seizures:
+        return []
+    ids = [seizure["pk"] for seizure in seizures]
+    first_goods: dict = {}
+    goods_count: dict = {}
+    goods = GoodsItem.objects.filter(seizure_id__in=ids).order_by("seizure_id", "position", "id")
+    for seizure_id, commodity, amount, unit_code in goods.values_list(
+        "seizure_id", "commodity_type_id", "quantity", "unit_id"
+    ):
+        goods_count[seizure_id] = goods_count.get(seizure_id, 0) + 1
+        first_goods.setdefault(seizure_id, (commodity, amount, unit_code))
+    routes: dict = {}
+    legs = RouteLeg.objects.filter(seizure_id__in=ids).order_by("seizure_id", "position", "id")
+    for seizure_id, country in legs.values_list("seizure_id", "country_id"):
+        routes.setdefault(seizure_id, []).append(country)
+    commodities = _labels(ref.CommodityType, {item[0] for item in first_goods.values()})
+    places = _labels(ref.Place, {s["place_id"] for s in seizures if s["place_id"]})
+    statuses = {status.value: str(status.label) for status in SeizureStatus}
+    # One reversal for the page; each row's link differs only by its id.
+    url_pattern = reverse("seizures:detail", args=[_URL_PLACEHOLDER])
+    rows = []
+    for seizure in seizures:
+        pk = seizure["pk"]
+        occurred = timezone.localtime(seizure["occurred_at"])
+        item = first_goods.get(pk)
+        count = goods_count.get(pk, 0)
+        place_code = seizure["place_id"]
+        place_label = places.get(place_code, place_code or "")
+        position = ""
+        if not place_code and seizure["latitude"] is not None:
+            position = (
+                f"{floatformat(seizure['latitude'], 3)}, {floatformat(seizure['longitude'], 3)}"
+            )
+        rows.append(
+            SeizureRow(
+                pk=pk,
+                reference=seizure["reference"],
+                url=url_pattern.replace(str(_URL_PLACEHOLDER), str(pk)),
+                date=occurred.date().isoformat(),
+                datetime=occurred.isoformat(),
+                unit_code=seizure["unit__code"],
+                unit_name=seizure["unit__name"],
+                place_code=place_code,
+                place_label=place_label,
+                place_label_short=Truncator(place_label).chars(22),
+                position=position,
+                status_label=statuses.get(seizure["status"], seizure["status"]),
+                status_badge=STATUS_BADGES.get(seizure["status"], "text-bg-dark"),
+                commodity_label=(None if item is None else commodities.get(item[0], item[0] or "")),
+                quantity="" if item is None else quantity_format(item[1]),
+                quantity_unit="" if item is None else (item[2] or ""),
+                more_goods=(
+                    ngettext("+%(counter)s more", "+%(counter)s more", count - 1)
+                    % {"counter": count - 1}
+                    if count > 1
+                    else ""
+                ),
+                route=tuple(routes.get(pk, ())),
+            )
+        )
+    return rows
+
+
+_URL_PLACEHOLDER = uuid.UUID(int=0)
 
 
 #: ``?count=1`` on a filtered list counts the matches in the page itself (without scripts).
@@ -203,12 +318,11 @@ def seizure_list_view(request: HttpRequest) -> HttpResponse:
     The total of an unfiltered list is exact and immediate (the tally per unit and handling
     code). A filtered list shows its rows at once and its total when counted: the page asks
     :func:`seizure_count_view` for it (``?count=1`` counts in the page, for no scripts)."""
-    code_lists = seizure_forms.CodeLists()
     data = request.GET or None
     filterset = SeizureFilterSet(data=data, queryset=_list_queryset(request.user))
     partial = _is_partial(request, "seizure-results")
     if not partial:  # the results alone show no filter form
-        _filter_widgets(filterset, code_lists)
+        _filter_widgets(filterset)
     filtered = filterset.is_filtered()
     total = None if filtered else seizure_count(user=request.user)
     newest_first = not request.GET.get("ordering")
@@ -257,8 +371,7 @@ def seizure_list_view(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "total": total,
         "counted": total is not None,
-        "seizures": page.object_list,
-        "status_badges": STATUS_BADGES,
+        "seizures": _list_rows(list(page.object_list)),
         "any_seizure": True,
     }
     if not page.object_list and not used:
