@@ -53,6 +53,10 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 #: Rows read, matched and stored together (one matcher call, one insert, one progress update).
 CHUNK_ROWS = 500
+#: Candidates scored per row (the best by shared blocking keys); an interactive search scores
+#: up to ``search.MAX_CANDIDATES``. On the bench's 1,000,000 persons, 150 found every stored
+#: person that 300 found, in about two thirds of the time.
+SCREENING_CANDIDATES = 150
 MAX_CELL = 300
 DEFAULT_THRESHOLD = 0.75
 DEFAULT_HITS_PER_ROW = 3
@@ -680,7 +684,13 @@ def _screen_into(run: ScreeningRun, file, actor) -> None:
         parsed = [(number, cells, to_query(cells, countries)) for number, cells in chunk]
         queries = [row.query for _n, _c, row in parsed if row.query is not None]
         results = iter(
-            match_many(user=actor, queries=queries, limit=run.hits_per_row, threshold=run.threshold)
+            match_many(
+                user=actor,
+                queries=queries,
+                limit=run.hits_per_row,
+                threshold=run.threshold,
+                candidates=SCREENING_CANDIDATES,
+            )
             if queries
             else []
         )
