@@ -53,13 +53,12 @@ def fully_scored(limit: int) -> int:
 #: Queries whose key lookups and profile reads go to the database together.
 BATCH_QUERIES = 50
 KEYS_PER_QUERY = 10_000
-#: Rows read per key (per birth-year preference) at most: common keys are cut short. A
-#: person's name keys are read less deep than a company's: a person query also reads each
-#: key within the asked birth year, which finds the right one among a common name's many
-#: holders (halving these limits kept every figure of the quality set among 1,000,000
-#: generated persons and halved the rows read).
-KEY_LIMITS = {"d": 50, "r": 50, "x": 50, "n": 100, "p": 200, "q": 60, "t": 80, "s": 60}
-PERSON_KEY_LIMITS = {**KEY_LIMITS, "p": 100, "q": 30, "t": 40, "s": 30}
+#: Rows read per key (and again within the asked birth year) at most: common keys are cut
+#: short. Chosen on the bench's 1,000,000 persons and 300,000 companies as the shallowest
+#: reads that kept every figure of the labelled quality set among them: a person's birth-year
+#: read finds the right holder of a common name, so its name keys are read less deep.
+PERSON_KEY_LIMITS = {"d": 50, "p": 100, "q": 30, "t": 40, "s": 30}
+COMPANY_KEY_LIMITS = {"r": 50, "x": 50, "n": 75, "p": 150, "t": 60, "s": 45}
 KEY_WEIGHTS = {"d": 20, "r": 20, "x": 20, "n": 6, "p": 4, "q": 1, "t": 1, "s": 1}
 YEAR_BONUS = 2
 
@@ -147,21 +146,13 @@ def parse_birth_date(text: str) -> tuple[int | None, int | None, int | None]:
 # Candidates ----------------------------------------------------------------------------------
 
 
-def _candidate_ids(
-    model, owner: str, keys: set[str], year: int | None = None
-) -> list[tuple[Any, int]]:
-    """Ids (as the database gives them) sharing keys with one query, the most (weighted)
-    shared first."""
-    return _candidate_ids_many(model, owner, [(keys, year)])[0]
-
-
 def _candidate_ids_many(
     model,
     owner: str,
     asks: list[tuple[set[str], int | None]],
     *,
     cap: int = MAX_CANDIDATES,
-    limits: dict[str, int] = KEY_LIMITS,
+    limits: dict[str, int],
 ) -> list[list[tuple[Any, int]]]:
     """For each (keys, birth year) asked: the ids sharing keys with it, the most (weighted)
     shared first, at most ``cap``. Each key's lookup is an index range read capped
@@ -228,7 +219,7 @@ def _matches_many(
     limit,
     threshold,
     candidates,
-    key_limits=KEY_LIMITS,
+    key_limits,
 ):
     """The shared pipeline: for a batch of prepared queries, one pass of key lookups, one
     read of all their candidates' profiles (in scope), then each query ranks its own."""
@@ -554,6 +545,7 @@ def company_matches_many(
         limit=limit,
         threshold=threshold,
         candidates=candidates,
+        key_limits=COMPANY_KEY_LIMITS,
     )
 
 
