@@ -54,7 +54,7 @@ def fully_scored(limit: int) -> int:
 BATCH_QUERIES = 50
 KEYS_PER_QUERY = 10_000
 #: Rows read per key (and again within the asked birth year) at most: common keys are cut
-#: short. Chosen on the bench's 1,000,000 persons and 300,000 companies as the shallowest
+#: short. Chosen on the bench's 1,000,000 persons and 300,000 companies as shallower
 #: reads that kept every figure of the labelled quality set among them: a person's birth-year
 #: read finds the right holder of a common name, so its name keys are read less deep.
 PERSON_KEY_LIMITS = {"d": 50, "p": 100, "q": 30, "t": 40, "s": 30}
