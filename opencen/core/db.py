@@ -13,10 +13,10 @@ SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
     ("synchronous", "FULL"),
     ("busy_timeout", "20000"),
     # Reads go through a memory map of the database file (up to SQLite's own ceiling, 2 GiB
-    # by default) and a 64 MiB page cache per connection instead of 2 MiB: a list page or a
+    # by default) and a 32 MiB page cache per connection instead of 2 MiB: a list page or a
     # match at a million records reads the same index pages again and again.
     ("mmap_size", str(2**31)),
-    ("cache_size", "-65536"),
+    ("cache_size", "-32768"),
     ("temp_store", "MEMORY"),
 )
 

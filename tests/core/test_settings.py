@@ -31,7 +31,7 @@ def test_every_sqlite_connection_has_the_pragmas():
         "journal_mode": "wal",
         "foreign_keys": "1",
         "synchronous": "2",
-        "cache_size": "-65536",
+        "cache_size": "-32768",
         "temp_store": "2",
     }
     with connection.cursor() as cursor:
@@ -50,7 +50,7 @@ def test_every_sqlite_connection_has_the_pragmas():
 
 def test_a_new_sqlite_file_database_gets_wal_and_full_sync(tmp_path):
     """On a real file (what a server uses), WAL, foreign keys and FULL sync are all on, and
-    reads go through a memory map and a 64 MiB page cache."""
+    reads go through a memory map and a 32 MiB page cache."""
     script = (
         "import django; django.setup()\n"
         "from django.db import connection\n"
@@ -66,7 +66,7 @@ def test_a_new_sqlite_file_database_gets_wal_and_full_sync(tmp_path):
         text=True,
         check=True,
     )
-    assert result.stdout.split() == ["['wal',", "1,", "2,", "20000,", "-65536]", "True"]
+    assert result.stdout.split() == ["['wal',", "1,", "2,", "20000,", "-32768]", "True"]
     assert (tmp_path / "opencen.sqlite3").exists()
 
 
