@@ -136,3 +136,18 @@ def test_api_list_answers_the_exact_count(officer, other_officer, five):
     assert api.get(API, {"commodity_type": "khat"}).json()["count"] == 0
     api.force_authenticate(other_officer)
     assert api.get(API).json()["count"] == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "1,234,567 seizures"), ("fr", "1\xa0234\xa0567"), ("pt", "1.234.567")],
+)
+def test_large_totals_are_grouped_in_the_reader_s_language(language, shown):
+    """A million seizures reads as 1,000,000 (in French 1 000 000), not 1000000."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(language):
+        html = render_to_string("seizures/_list_count.html", {"total": 1234567})
+    assert shown in html
+    assert "1234567" not in html
