@@ -51,6 +51,8 @@ def fully_scored(limit: int) -> int:
     return min(FULLY_SCORED, max(30, 3 * limit))
 
 
+#: Key reads per statement: the shapes of statement used, smallest first.
+STATEMENT_SHAPES = (12, 40, 100)
 #: Queries whose key lookups and profile reads go to the database together.
 BATCH_QUERIES = 50
 #: Rows read per key (and again within the asked birth year) at most: common keys are cut
@@ -161,43 +163,45 @@ def _candidate_ids_many(
     # Only quoted table and column names and integers are put into the SQL text.
     table = connection.ops.quote_name(model._meta.db_table)
     column = connection.ops.quote_name(f"{owner}_id")
-    parts: list[tuple[str, list]] = []
     # Each (asked query, key) pair is numbered; a row's tag is the pair's number times two,
     # plus one when it comes from the read within the asked birth year.
     pair_asked: list[int] = []
     pair_weight: list[int] = []
+    plain: list[list] = []
+    in_year: list[list] = []
     for asked, (keys, year) in enumerate(asks):
         for key in sorted(keys):
             tag = len(pair_asked) * 2
             pair_asked.append(asked)
             pair_weight.append(KEY_WEIGHTS.get(key[0], 1))
             limit = limits.get(key[0], 50)
-            parts.append(
-                (
-                    f"SELECT * FROM (SELECT {column}, {tag} FROM {table} "  # noqa: S608
-                    f"WHERE key = %s LIMIT {limit}) s{tag}",
-                    [key],
-                )
-            )
+            plain.append([tag, key, limit])
             if year is not None:
-                parts.append(
-                    (
-                        f"SELECT * FROM (SELECT {column}, {tag + 1} FROM {table} "  # noqa: S608
-                        f"WHERE key = %s AND birth_year = %s LIMIT {limit}) s{tag + 1}",
-                        [key, year],
-                    )
-                )
+                in_year.append([tag + 1, key, int(year), limit])
+    # Statements of a few fixed shapes (STATEMENT_SHAPES reads, the last padded with reads of
+    # nothing), so the database prepares each shape once and reuses it.
+    statements = []
+    for reads, where, empty in (
+        (plain, "key = %s", [-1, "", 0]),
+        (in_year, "key = %s AND birth_year = %s", [-1, "", 0, 0]),
+    ):
+        for start in range(0, len(reads), STATEMENT_SHAPES[-1]):
+            chunk = reads[start : start + STATEMENT_SHAPES[-1]]
+            size = next(n for n in STATEMENT_SHAPES if n >= len(chunk))
+            chunk += [empty] * (size - len(chunk))
+            sql = " UNION ALL ".join(
+                f"SELECT * FROM (SELECT {column}, CAST(%s AS INTEGER) FROM {table} "  # noqa: S608
+                f"WHERE {where} LIMIT %s) s{n}"
+                for n in range(size)
+            )
+            statements.append((sql, [value for read in chunk for value in read]))
     scores: list[dict[Any, int]] = [defaultdict(int) for _ in asks]
     # A candidate found by both reads of one key counts the key once, plus the year's bonus.
     seen: set = set()
     seen_add = seen.add
     with connection.cursor() as cursor:
-        for start in range(0, len(parts), 300):
-            chunk = parts[start : start + 300]
-            cursor.execute(
-                " UNION ALL ".join(sql for sql, _ in chunk),
-                [value for _, values in chunk for value in values],
-            )
+        for sql, params in statements:
+            cursor.execute(sql, params)
             for owner_id, tag in cursor.fetchall():
                 pair = tag >> 1
                 mark = (owner_id, pair)
