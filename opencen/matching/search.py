@@ -9,7 +9,6 @@ explanation of what agreed and what differed.
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from collections import defaultdict
@@ -19,6 +18,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Q
+from orjson import loads as json_loads
 from rapidfuzz import fuzz
 from rapidfuzz.process import extract
 
@@ -308,7 +308,7 @@ def _shortlist(
 
 def _rows(queryset, *, json_columns: tuple[int, ...]) -> list[list]:
     """The rows of a ``values_list`` query read straight from the cursor, JSON decoded here
-    once (Django's per-value converters cost more than the scoring of a candidate); the
+    once, by orjson (Django's per-value converters cost more than the scoring of a candidate); the
     first column, the record's id, as the database gives it (made a UUID in a Match)."""
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
@@ -319,7 +319,7 @@ def _rows(queryset, *, json_columns: tuple[int, ...]) -> list[list]:
         row = list(row)
         for column in json_columns:
             if isinstance(row[column], str | bytes):
-                row[column] = json.loads(row[column])
+                row[column] = json_loads(row[column])
         rows.append(row)
     return rows
 
@@ -334,7 +334,7 @@ def _owned_by(queryset, column: str, ids: list):
 
 
 def _json(value):
-    return json.loads(value) if isinstance(value, str | bytes) else value
+    return json_loads(value) if isinstance(value, str | bytes) else value
 
 
 def _as_uuid(value) -> uuid.UUID:
@@ -356,13 +356,14 @@ def person_matches_many(
     limit: int = 10,
     threshold: float = 0.5,
     candidates: int = MAX_CANDIDATES,
+    sim: PartSimilarity | None = None,
 ) -> list[list[Match]]:
     """``person_matches`` for many queries (screening a list), sharing the work: key
     lookups and profile reads per batch of queries, similarities remembered across them."""
     scope = _scope_q(user, Permission.PERSON_VIEW)
     if scope is None:
         return [[] for _ in queries]
-    sim = PartSimilarity()
+    sim = sim if sim is not None else PartSimilarity()
     asked = [_AskedPerson.prepare(query, sim) for query in queries]
     return _matches_many(
         asked,
@@ -534,12 +535,13 @@ def company_matches_many(
     limit: int = 10,
     threshold: float = 0.5,
     candidates: int = MAX_CANDIDATES,
+    sim: PartSimilarity | None = None,
 ) -> list[list[Match]]:
     """``company_matches`` for many queries (screening a list), sharing the work."""
     scope = _scope_q(user, Permission.COMPANY_VIEW)
     if scope is None:
         return [[] for _ in queries]
-    sim = PartSimilarity()
+    sim = sim if sim is not None else PartSimilarity()
     asked = [_AskedCompany.prepare(query, sim) for query in queries]
     return _matches_many(
         asked,
