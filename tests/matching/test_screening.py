@@ -479,3 +479,17 @@ def test_the_result_page_shows_names_listed_in_separate_columns(signed_in, on_fi
     text = html.content.decode()
     assert html.status_code == 200
     assert "Grace OKAFOR" in text and "Ivan " in text
+
+
+def test_the_cycle_collector_is_back_on_after_a_chunk_even_when_matching_fails():
+    """A screening pauses Python's cycle collector while a chunk is matched; the server
+    process must get it back whatever happens, or its memory would grow unchecked."""
+    import gc
+
+    from opencen.matching.screening import collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("matching failed")
+    assert gc.isenabled()
