@@ -372,20 +372,32 @@ class SeizureSummarySerializer(serializers.Serializer):
     countries = serializers.SerializerMethodField(help_text="Country codes along the route.")
     version = serializers.IntegerField()
 
+    @staticmethod
+    def _goods(seizure) -> list[tuple]:
+        """(commodity, unit, quantity) of each goods item, in order: the values the list
+        view attached, else read from the seizure."""
+        found = getattr(seizure, "summary_goods", None)
+        if found is None:
+            found = [(g.commodity_type_id, g.unit_id, g.quantity) for g in seizure.goods.all()]
+        return found
+
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_commodities(self, seizure) -> list[str]:
-        return list(dict.fromkeys(g.commodity_type_id for g in seizure.goods.all()))
+        return list(dict.fromkeys(commodity for commodity, _unit, _q in self._goods(seizure)))
 
     @extend_schema_field(serializers.DictField(child=serializers.CharField()))
     def get_quantities(self, seizure) -> dict[str, str]:
         totals: dict[str, Decimal] = {}
-        for goods in seizure.goods.all():
-            totals[goods.unit_id] = totals.get(goods.unit_id, Decimal(0)) + goods.quantity
+        for _commodity, unit, quantity in self._goods(seizure):
+            totals[unit] = totals.get(unit, Decimal(0)) + quantity
         return {unit: str(total) for unit, total in totals.items()}
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_countries(self, seizure) -> list[str]:
-        return list(dict.fromkeys(leg.country_id for leg in seizure.route.all()))
+        found = getattr(seizure, "summary_countries", None)
+        if found is None:
+            found = [leg.country_id for leg in seizure.route.all()]
+        return list(dict.fromkeys(found))
 
 
 class SeizureDetailSerializer(serializers.Serializer):

@@ -12,7 +12,6 @@ from __future__ import annotations
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, permissions, status
@@ -165,6 +164,29 @@ class SeizurePagination(PageNumberPagination):
         return CountedPaginator(object_list, per_page, count=self.known_count)
 
 
+def _attach_summaries(seizures: list[Seizure]) -> None:
+    """The goods and route of a page of seizures, as plain values (one query each): what
+    the summary shows, without model instances that point back at their seizure (those
+    cycles left thousands of objects per page to Python's cycle collector)."""
+    goods: dict = {seizure.pk: [] for seizure in seizures}
+    countries: dict = {seizure.pk: [] for seizure in seizures}
+    for seizure_id, commodity, unit, quantity in (
+        GoodsItem.objects.filter(seizure_id__in=list(goods))
+        .order_by("seizure_id", "position", "id")
+        .values_list("seizure_id", "commodity_type_id", "unit_id", "quantity")
+    ):
+        goods[seizure_id].append((commodity, unit, quantity))
+    for seizure_id, country in (
+        RouteLeg.objects.filter(seizure_id__in=list(countries))
+        .order_by("seizure_id", "position", "id")
+        .values_list("seizure_id", "country_id")
+    ):
+        countries[seizure_id].append(country)
+    for seizure in seizures:
+        seizure.summary_goods = goods[seizure.pk]
+        seizure.summary_countries = countries[seizure.pk]
+
+
 @extend_schema(tags=["seizures"])
 class SeizureListView(SeizureAPIView, generics.ListAPIView):
     """Seizures in your scope, newest first, filtered like the list page (codes as values:
@@ -180,7 +202,10 @@ class SeizureListView(SeizureAPIView, generics.ListAPIView):
         filters = SeizureFilterSet(data=self.request.query_params or None, queryset=queryset)
         if self.paginator is not None and not filters.is_filtered():
             self.paginator.known_count = seizure_count(user=self.request.user)
-        return super().paginate_queryset(queryset)
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            _attach_summaries(page)
+        return page
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -188,18 +213,6 @@ class SeizureListView(SeizureAPIView, generics.ListAPIView):
         return (
             seizure_list(user=self.request.user)
             .select_related("unit")
-            .prefetch_related(
-                Prefetch(
-                    "goods",
-                    queryset=GoodsItem.objects.only(
-                        "id", "position", "seizure_id", "commodity_type_id", "quantity", "unit_id"
-                    ),
-                ),
-                Prefetch(
-                    "route",
-                    queryset=RouteLeg.objects.only("id", "position", "seizure_id", "country_id"),
-                ),
-            )
             .order_by("-occurred_at", "-id")
         )
 
