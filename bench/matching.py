@@ -304,6 +304,9 @@ def _measure(requests: int, seed: int) -> list[dict]:
     from opencen.core.runtime import server_gc_tune
 
     server_gc_tune()  # as the server does once the application is loaded (opencen/wsgi.py)
+    from opencen.core.db import refresh_statistics
+
+    refresh_statistics()  # as `opencen serve` does at each start
     from django.db import connection, transaction
     from django.test import Client
     from rapidfuzz import fuzz, process

@@ -29,3 +29,27 @@ def configure_sqlite(sender, connection, **kwargs) -> None:
     with connection.cursor() as cursor:
         for name, value in SQLITE_PRAGMAS:
             cursor.execute(f"PRAGMA {name} = {value}")
+
+
+#: Rows sampled per index by ANALYZE: approximate statistics in milliseconds, even at a
+#: million rows per table.
+ANALYSIS_LIMIT = 1000
+
+
+def refresh_statistics(using: str = "default") -> bool:
+    """Give SQLite's query planner current table statistics (``ANALYZE``, sampled).
+
+    Without them SQLite guesses, and guesses that "not merged into another record" picks
+    out few rows: a person search led by the matching keys was then read through every
+    live person instead (400 ms against 16 ms at a million). ``opencen serve`` runs this
+    at each start and ``opencen demo`` after generating data. PostgreSQL keeps its own
+    statistics (autovacuum): nothing to do there. Returns True when statistics were made."""
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA analysis_limit = {int(ANALYSIS_LIMIT)}")
+        cursor.execute("ANALYZE")
+    return True

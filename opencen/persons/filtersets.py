@@ -21,18 +21,41 @@ def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+def _name_key_q(word: str) -> Q | None:
+    """The persons with a name part that sounds as if it began with ``word``: a range of
+    their blocking keys (``t:`` + phonetic skeleton, :mod:`opencen.matching.indexing`),
+    read through the key index instead of every person's names. None when ``word`` gives no
+    usable skeleton (a particle, digits, a single sound): the names are then searched alone."""
+    from opencen.matching.models import PersonKey
+    from opencen.matching.normalise import HONORIFICS, PARTICLES, skeleton, tokens_of
+
+    tokens = [t for t in tokens_of(word) if t.isalpha() and t not in PARTICLES | HONORIFICS]
+    if not tokens:
+        return None
+    sound = skeleton(max(tokens, key=len))
+    if len(sound) < 2:
+        return None
+    start = f"t:{sound}"
+    keys = PersonKey.objects.filter(key__gte=start, key__lt=start + "\uffff")
+    return Q(pk__in=keys.values("person_id"))
+
+
 def name_q(text: str) -> Q:
-    """Each word of ``text`` in one of the person's names or aliases (case-insensitive)."""
+    """Each word of ``text`` in one of the person's names or aliases (case-insensitive), as
+    the beginning of a name part: "hass" finds Hassan and Al-Hassan. The candidates come
+    from the matching keys first, so a million persons are not read name by name."""
     condition = Q()
     for word in text[:MAX_NAME_LENGTH].split()[:6]:
         aliases = PersonAlias.objects.filter(person=OuterRef("pk"), name__icontains=word)
-        condition &= (
+        contains = (
             Q(family_name__icontains=word)
             | Q(given_names__icontains=word)
             | Q(name_latin__icontains=word)
             | Q(name_original__icontains=word)
             | Q(Exists(aliases))
         )
+        by_key = _name_key_q(word)
+        condition &= contains if by_key is None else by_key & contains
     return condition
 
 

@@ -98,6 +98,20 @@ class Person(BaseModel):
         indexes = [
             models.Index(fields=["unit_path", "family_name"], name="person_unit_name_idx"),
             models.Index(fields=["family_name", "given_names"], name="person_name_idx"),
+            # The list in name order among live records (not merged, not erased), read a page
+            # at a time; its scope columns let the total be counted from the index alone.
+            models.Index(
+                fields=[
+                    "merged_into",
+                    "erased_at",
+                    "family_name",
+                    "given_names",
+                    "id",
+                    "handling_code",
+                    "unit_path",
+                ],
+                name="person_live_name_idx",
+            ),
             models.Index(fields=["birth_year"], name="person_birth_year_idx"),
             models.Index(
                 fields=["created_at", "handling_code", "unit_path", "id"],

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -68,18 +67,15 @@ def _words(text: str) -> list[str]:
 
 
 def person_search(user, text: str, *, limit: int = SEARCH_LIMIT) -> list[Person]:
-    """Persons in the user's scope whose names contain every word typed (at most ``limit``)."""
+    """Persons in the user's scope with every word typed in their names or aliases, as the
+    beginning of a name part (the person list's name filter, led by the matching keys); at
+    most ``limit``."""
+    from opencen.persons.filtersets import name_q
+
     words = _words(text)
     if not words or len("".join(words)) < 2:
         return []
-    queryset = person_list(user=user)
-    for word in words:
-        queryset = queryset.filter(
-            Q(family_name__icontains=word)
-            | Q(given_names__icontains=word)
-            | Q(name_latin__icontains=word)
-            | Q(name_original__icontains=word)
-        )
+    queryset = person_list(user=user).filter(name_q(" ".join(words)))
     return list(queryset.prefetch_related("nationalities").order_by("family_name")[:limit])
 
 

@@ -32,6 +32,9 @@ def records(browser_user):
     person = Person.objects.create(
         unit=unit, unit_path=unit.path, given_names="Mohammed", family_name="Al-Hassan"
     )
+    from opencen.matching.indexing import person_index
+
+    person_index([person.pk])  # as every write through the persons services does
     return seizure, company, person
 
 

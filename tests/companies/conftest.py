@@ -55,6 +55,10 @@ def seizure(port_officer):
 @pytest.fixture
 def person(unit_tree):
     unit = unit_tree["port"]
-    return Person.objects.create(
+    from opencen.matching.indexing import person_index
+
+    person = Person.objects.create(
         unit=unit, unit_path=unit.path, given_names="Mohammed", family_name="Al-Hassan"
     )
+    person_index([person.pk])  # as every write through the persons services does
+    return person

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from opencen.core import demo
+from opencen.core.db import refresh_statistics
 
 DEFAULT_SEED = 1
 
@@ -146,6 +147,8 @@ class Command(BaseCommand):
         except demo.DemoDataError as error:
             self._notes(generators, contexts)  # a password is shown only here, even on failure
             raise CommandError(str(error)) from None
+        # Statistics for SQLite's query planner, now that the tables hold data.
+        refresh_statistics()
         self._summary(options, table)
         self._notes(generators, contexts)
 
