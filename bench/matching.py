@@ -49,7 +49,7 @@ import unicodedata
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -496,6 +496,11 @@ def _measure(requests: int, seed: int) -> list[dict]:
     else:
         results.append({"scenario": "company match", "error": "no companies generated"})
 
+    # Person list and name search boxes ----------------------------------------------------
+    _say("person list and name search")
+    # Its own random sequence, so that the scenarios after it ask what they asked before.
+    results.extend(_person_lists(client, officer, random.Random(seed + 1)))  # noqa: S311
+
     # Screening ----------------------------------------------------------------------------
     _say("screening")
     results.append(_screening(analyst, rng, person_count))
@@ -525,6 +530,56 @@ def _measure(requests: int, seed: int) -> list[dict]:
 def _misses(report, at_most: int = 40) -> list[str]:
     """The pairs not answered first, as the quality test prints them."""
     return report.miss_lines()[:at_most]
+
+
+def _person_lists(client, officer, rng: random.Random, requests: int = 40) -> list[dict]:
+    """The person list page (first page, and filtered by the beginning of a family name) and
+    the seizure page's person search box, as an analyst and an officer use them."""
+    from opencen.persons.models import Person
+    from opencen.seizures.involvements import person_search
+
+    families = [
+        p.family_name
+        for p in _random_sample(Person, requests, rng, merged_into__isnull=True)
+        if len(p.family_name) >= 4
+    ]
+    prefixes = [name[: rng.randint(4, max(4, len(name)))] for name in families] or ["hass"]
+
+    def timed(label: str, calls: list) -> dict:
+        for call in calls[:3]:  # warm up
+            call()
+        timings = []
+        for index in range(requests):
+            start = time.perf_counter()
+            calls[index % len(calls)]()
+            timings.append((time.perf_counter() - start) * 1000)
+        p50, p95 = _percentiles(timings)
+        return {"scenario": "list", "label": label, "p50_ms": p50, "p95_ms": p95,
+                "requests": requests}  # fmt: skip
+
+    def page(url: str):
+        def call():
+            response = client.get(url)
+            if response.status_code != 200:
+                raise SystemExit(f"GET {url}: {response.status_code}")
+
+        return call
+
+    rows = [
+        timed("person list, first page (analyst)", [page("/persons/")]),
+        timed(
+            "person list filtered by the beginning of a family name (analyst)",
+            [page(f"/persons/?name={quote(p)}") for p in prefixes],
+        ),
+    ]
+    if officer is not None:
+        rows.append(
+            timed(
+                "person search box on the seizure page (officer, `person_search`)",
+                [lambda p=p: person_search(officer, p) for p in prefixes],
+            )
+        )
+    return rows
 
 
 def _screening(analyst, rng: random.Random, person_count: int) -> dict:
@@ -770,6 +825,16 @@ def lines(info: dict, measured: list[dict]) -> list[dict]:
                     f"{row['rows_with_hits']:,} rows with hits, {row['hits']:,} hits "
                     f"({row['via']})",
                     "seconds": row["seconds"],
+                }
+            )
+        elif scenario == "list":
+            out.append(
+                {
+                    "scenario": f"{row['label']} at {facts.get('persons', 0):,}",
+                    "value": f"p50 {row['p50_ms']:.1f} ms",
+                    "detail": f"p95 {row['p95_ms']:.1f} ms (no target in the issue; "
+                    f"{row['requests']} requests, varied names)",
+                    "seconds": row["p50_ms"] / 1000,
                 }
             )
         elif scenario == "quality":
