@@ -35,13 +35,14 @@ from opencen.reference import models as ref
 from opencen.seizures import forms as seizure_forms
 from opencen.seizures.choices import Direction, SeizureStatus, SeizureTransition
 from opencen.seizures.filtersets import SeizureFilterSet
-from opencen.seizures.models import GoodsItem, RouteLeg, Seizure
+from opencen.seizures.models import Seizure
 from opencen.seizures.selectors import (
     NEWEST_FIRST_SCAN_FROM,
     seizure_can,
     seizure_count,
     seizure_get,
     seizure_list,
+    seizure_page_contents,
 )
 from opencen.seizures.services import SeizureConflict, seizure_create, seizure_update
 from opencen.seizures.templatetags.seizure_format import quantity as quantity_format
@@ -255,19 +256,8 @@ def _list_rows(seizures: list[dict]) -> list[SeizureRow]:
     read in a fixed number of queries whatever the page size."""
     if not seizures:
         return []
-    ids = [seizure["pk"] for seizure in seizures]
-    first_goods: dict = {}
-    goods_count: dict = {}
-    goods = GoodsItem.objects.filter(seizure_id__in=ids).order_by("seizure_id", "position", "id")
-    for seizure_id, commodity, amount, unit_code in goods.values_list(
-        "seizure_id", "commodity_type_id", "quantity", "unit_id"
-    ):
-        goods_count[seizure_id] = goods_count.get(seizure_id, 0) + 1
-        first_goods.setdefault(seizure_id, (commodity, amount, unit_code))
-    routes: dict = {}
-    legs = RouteLeg.objects.filter(seizure_id__in=ids).order_by("seizure_id", "position", "id")
-    for seizure_id, country in legs.values_list("seizure_id", "country_id"):
-        routes.setdefault(seizure_id, []).append(country)
+    goods, routes = seizure_page_contents([seizure["pk"] for seizure in seizures])
+    first_goods = {pk: items[0] for pk, items in goods.items() if items}
     commodities = _labels(ref.CommodityType, {item[0] for item in first_goods.values()})
     places: dict[str, tuple[str, str]] = {}  # label and shortened label, once per place
     for seizure in seizures:
@@ -282,7 +272,7 @@ def _list_rows(seizures: list[dict]) -> list[SeizureRow]:
         pk = seizure["pk"]
         occurred = timezone.localtime(seizure["occurred_at"])
         item = first_goods.get(pk)
-        count = goods_count.get(pk, 0)
+        count = len(goods[pk])
         place_code = seizure["place_id"]
         place_label, place_label_short = places.get(place_code, ("", ""))
         position = ""
@@ -314,7 +304,7 @@ def _list_rows(seizures: list[dict]) -> list[SeizureRow]:
                     if count > 1
                     else ""
                 ),
-                route=tuple(routes.get(pk, ())),
+                route=tuple(routes[pk]),
             )
         )
     return rows

@@ -372,32 +372,23 @@ class SeizureSummarySerializer(serializers.Serializer):
     countries = serializers.SerializerMethodField(help_text="Country codes along the route.")
     version = serializers.IntegerField()
 
-    @staticmethod
-    def _goods(seizure) -> list[tuple]:
-        """(commodity, unit, quantity) of each goods item, in order: the values the list
-        view attached, else read from the seizure."""
-        found = getattr(seizure, "summary_goods", None)
-        if found is None:
-            found = [(g.commodity_type_id, g.unit_id, g.quantity) for g in seizure.goods.all()]
-        return found
+    # ``summary_goods`` ((commodity, quantity, unit), in order) and ``summary_countries`` are
+    # attached by the list view for its page (selectors.seizure_page_contents).
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_commodities(self, seizure) -> list[str]:
-        return list(dict.fromkeys(commodity for commodity, _unit, _q in self._goods(seizure)))
+        return list(dict.fromkeys(commodity for commodity, _q, _unit in seizure.summary_goods))
 
     @extend_schema_field(serializers.DictField(child=serializers.CharField()))
     def get_quantities(self, seizure) -> dict[str, str]:
         totals: dict[str, Decimal] = {}
-        for _commodity, unit, quantity in self._goods(seizure):
+        for _commodity, quantity, unit in seizure.summary_goods:
             totals[unit] = totals.get(unit, Decimal(0)) + quantity
         return {unit: str(total) for unit, total in totals.items()}
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_countries(self, seizure) -> list[str]:
-        found = getattr(seizure, "summary_countries", None)
-        if found is None:
-            found = [leg.country_id for leg in seizure.route.all()]
-        return list(dict.fromkeys(found))
+        return list(dict.fromkeys(seizure.summary_countries))
 
 
 class SeizureDetailSerializer(serializers.Serializer):

@@ -50,8 +50,13 @@ from opencen.seizures.api.serializers import (
 from opencen.seizures.choices import SeizureTransition
 from opencen.seizures.filtersets import SeizureFilterSet
 from opencen.seizures.involvements import seizure_involvements_set
-from opencen.seizures.models import GoodsItem, RouteLeg, Seizure, SeizureVersion
-from opencen.seizures.selectors import seizure_count, seizure_get, seizure_list
+from opencen.seizures.models import Seizure, SeizureVersion
+from opencen.seizures.selectors import (
+    seizure_count,
+    seizure_get,
+    seizure_list,
+    seizure_page_contents,
+)
 from opencen.seizures.services import (
     SeizureConflict,
     seizure_create,
@@ -165,26 +170,11 @@ class SeizurePagination(PageNumberPagination):
 
 
 def _attach_summaries(seizures: list[Seizure]) -> None:
-    """The goods and route of a page of seizures, as plain values (one query each): what
-    the summary shows, without model instances that point back at their seizure (those
-    cycles left thousands of objects per page to Python's cycle collector)."""
-    goods: dict = {seizure.pk: [] for seizure in seizures}
-    countries: dict = {seizure.pk: [] for seizure in seizures}
-    for seizure_id, commodity, unit, quantity in (
-        GoodsItem.objects.filter(seizure_id__in=list(goods))
-        .order_by("seizure_id", "position", "id")
-        .values_list("seizure_id", "commodity_type_id", "unit_id", "quantity")
-    ):
-        goods[seizure_id].append((commodity, unit, quantity))
-    for seizure_id, country in (
-        RouteLeg.objects.filter(seizure_id__in=list(countries))
-        .order_by("seizure_id", "position", "id")
-        .values_list("seizure_id", "country_id")
-    ):
-        countries[seizure_id].append(country)
+    """The goods and route each summary shows (:func:`seizure_page_contents`)."""
+    goods, route = seizure_page_contents([seizure.pk for seizure in seizures])
     for seizure in seizures:
         seizure.summary_goods = goods[seizure.pk]
-        seizure.summary_countries = countries[seizure.pk]
+        seizure.summary_countries = route[seizure.pk]
 
 
 @extend_schema(tags=["seizures"])
